@@ -10,4 +10,10 @@ public interface ISentimentScorer
 
     /// <summary>Scores a batch; <paramref name="results"/> must be at least as long as <paramref name="texts"/>.</summary>
     void ScoreBatch(ReadOnlySpan<string> texts, Span<SentimentResult> results);
+
+    /// <summary>
+    /// The terms that pushed the prediction for <paramref name="text"/> towards its label, strongest
+    /// first, at most <paramref name="top"/> (for alert evidence and the dashboard).
+    /// </summary>
+    IReadOnlyList<(string Term, float Weight)> Explain(string text, int top);
 }

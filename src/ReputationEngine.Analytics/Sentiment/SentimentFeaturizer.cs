@@ -1,0 +1,241 @@
+using ReputationEngine.Analytics.Text;
+
+namespace ReputationEngine.Analytics.Sentiment;
+
+/// <summary>
+/// Turns a text into hashed sparse features for the linear sentiment model: word unigrams
+/// (marked inside a negation scope), word bigrams, emoticons/emoji and social cues. Token
+/// values carry emphasis: intensifiers, dampeners, ALL CAPS, elongations and the "but"
+/// contrast scale the following word. The same code featurizes for training and for scoring,
+/// so trained weights and scores agree exactly. One instance per thread.
+/// </summary>
+public sealed class SentimentFeaturizer
+{
+    public const int HashBits = 20;
+    public const int HashSize = 1 << HashBits;
+    private const int HashMask = HashSize - 1;
+
+    /// <summary>Words after a negator that it flips, unless punctuation or "but" ends the scope first.</summary>
+    public const int NegationScope = 3;
+
+    // Emphasis multipliers, in the spirit of VADER's rules.
+    public const float IntensifierBoost = 1.3f;
+    public const float DampenerFactor = 0.7f;
+    public const float CapsBoost = 1.5f;
+    public const float ElongationBoost = 1.3f;
+    public const float BeforeContrast = 0.5f;
+    public const float AfterContrast = 1.5f;
+
+    /// <summary>Caps on counted cues so one "!!!!!!!!!!" does not dominate.</summary>
+    public const int MaxExclamations = 4;
+    public const int MaxQuestions = 2;
+
+    public const string NegatedPrefix = "NOT_";
+
+    private const uint UnigramSeed = 1;
+    private const uint NegatedSeed = 2;
+    private const uint BigramSeed = 3;
+    private const uint CueSeed = 4;
+
+    private static readonly int ExclamationIndex = CueIndex("<!>");
+    private static readonly int QuestionIndex = CueIndex("<?>");
+    private static readonly int CapsIndex = CueIndex("<caps>");
+    private static readonly int ElongationIndex = CueIndex("<elongated>");
+    private static readonly int HashtagIndex = CueIndex("<hashtag>");
+
+    private readonly TokenBuffer _tokens = new();
+    private readonly SentimentLexicon? _lexicon;
+    private char[] _squeezed = new char[64];
+
+    /// <param name="lexicon">Only while training: adds the lexicon features that are folded into the weights later.</param>
+    public SentimentFeaturizer(SentimentLexicon? lexicon = null) => _lexicon = lexicon;
+
+    /// <summary>Hashed index of a unigram feature: <paramref name="text"/> as the tokenizer normalizes it.</summary>
+    public static int UnigramIndex(ReadOnlySpan<char> text, bool negated) =>
+        (int)(FeatureHasher.Hash(text, negated ? NegatedSeed : UnigramSeed) & HashMask);
+
+    /// <returns>False when the text has nothing to score (empty, only punctuation or unknown symbols).</returns>
+    public bool Featurize(ReadOnlySpan<char> text, FeatureVector output)
+    {
+        output.Clear();
+        SocialTokenizer.Tokenize(text, _tokens);
+        var tokens = _tokens.Tokens;
+
+        var content = 0;
+        var words = 0;
+        var capsWords = 0;
+        var contrastAt = -1;
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            var token = tokens[t];
+            if (token.Kind == TokenKind.Punctuation)
+            {
+                continue;
+            }
+
+            content++;
+            if (token.Kind == TokenKind.Word)
+            {
+                words++;
+                capsWords += (token.Flags & TokenFlags.AllCaps) != 0 ? 1 : 0;
+                if (contrastAt < 0 && SentimentWords.IsContrast(_tokens.TextOf(token)))
+                {
+                    contrastAt = t;
+                }
+            }
+        }
+
+        if (content == 0)
+        {
+            return false;
+        }
+
+        // Length-normalize so long reviews and one-word posts land on the same scale.
+        var scale = 1f / MathF.Sqrt(content);
+
+        // Capitals are emphasis only when the rest of the text is not shouting too.
+        var capsAreEmphasis = capsWords < words;
+
+        var negationLeft = 0;
+        var boost = 1f;
+        var previousHash = 0u;
+        var previousIndex = -1;
+        var exclamations = 0;
+        var questions = 0;
+        var caps = 0;
+        var elongations = 0;
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            var token = tokens[t];
+            var tokenText = _tokens.TextOf(token);
+            if (token.Kind == TokenKind.Punctuation)
+            {
+                exclamations += tokenText[0] == '!' ? 1 : 0;
+                questions += tokenText[0] == '?' ? 1 : 0;
+                negationLeft = 0;
+                boost = 1f;
+                previousIndex = -1;
+                continue;
+            }
+
+            var value = scale * (contrastAt < 0 ? 1f : t < contrastAt ? BeforeContrast : t > contrastAt ? AfterContrast : 1f);
+            var isWord = token.Kind is TokenKind.Word or TokenKind.Hashtag;
+            var negated = false;
+            if (isWord)
+            {
+                value *= boost;
+                if (capsAreEmphasis && (token.Flags & TokenFlags.AllCaps) != 0)
+                {
+                    value *= CapsBoost;
+                    caps++;
+                }
+
+                if ((token.Flags & TokenFlags.Elongated) != 0)
+                {
+                    value *= ElongationBoost;
+                    elongations++;
+                }
+
+                negated = negationLeft > 0;
+                if (token.Kind == TokenKind.Hashtag)
+                {
+                    AddCue(output, HashtagIndex, scale, "<hashtag>");
+                }
+            }
+
+            AddUnigram(output, tokenText, negated, value, (token.Flags & TokenFlags.Elongated) != 0);
+
+            var hash = FeatureHasher.Hash(tokenText, UnigramSeed);
+            if (previousIndex >= 0)
+            {
+                var bigram = (int)(FeatureHasher.Combine(previousHash, hash, BigramSeed) & HashMask);
+                output.Add(bigram, scale);
+                output.Names?.Add(string.Concat(new string(_tokens.TextOf(tokens[previousIndex])), " ", tokenText));
+            }
+
+            previousHash = hash;
+            previousIndex = t;
+
+            if (token.Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            if (SentimentWords.IsContrast(tokenText))
+            {
+                negationLeft = 0;
+            }
+            else if (SentimentWords.IsNegator(tokenText))
+            {
+                negationLeft = NegationScope;
+            }
+            else if (negationLeft > 0)
+            {
+                negationLeft--;
+            }
+
+            boost = SentimentWords.IsIntensifier(tokenText) ? boost * IntensifierBoost
+                : SentimentWords.IsDampener(tokenText) ? boost * DampenerFactor
+                : 1f;
+        }
+
+        AddCue(output, ExclamationIndex, scale * Math.Min(exclamations, MaxExclamations), "<!>");
+        AddCue(output, QuestionIndex, scale * Math.Min(questions, MaxQuestions), "<?>");
+        AddCue(output, CapsIndex, scale * caps, "<caps>");
+        AddCue(output, ElongationIndex, scale * elongations, "<elongated>");
+        return true;
+    }
+
+    private void AddUnigram(FeatureVector output, ReadOnlySpan<char> text, bool negated, float value, bool elongated)
+    {
+        if (!elongated)
+        {
+            AddUnigram(output, text, negated, value);
+            return;
+        }
+
+        // "sooo" was kept as "soo"; also try the single-letter reading "so", half weight each.
+        var squeezed = Squeeze(text);
+        AddUnigram(output, text, negated, value / 2);
+        AddUnigram(output, squeezed, negated, value / 2);
+    }
+
+    private void AddUnigram(FeatureVector output, ReadOnlySpan<char> text, bool negated, float value)
+    {
+        output.Add(UnigramIndex(text, negated), value);
+        _lexicon?.Accumulate(text, negated, value, output.Lexicon);
+        output.Names?.Add(negated ? string.Concat(NegatedPrefix, text) : new string(text));
+    }
+
+    private ReadOnlySpan<char> Squeeze(ReadOnlySpan<char> text)
+    {
+        if (_squeezed.Length < text.Length)
+        {
+            _squeezed = new char[text.Length];
+        }
+
+        var n = 0;
+        foreach (var c in text)
+        {
+            if (n == 0 || _squeezed[n - 1] != c || !char.IsLetter(c))
+            {
+                _squeezed[n++] = c;
+            }
+        }
+
+        return _squeezed.AsSpan(0, n);
+    }
+
+    private static void AddCue(FeatureVector output, int index, float value, string name)
+    {
+        if (value == 0f)
+        {
+            return;
+        }
+
+        output.Add(index, value);
+        output.Names?.Add(name);
+    }
+
+    private static int CueIndex(string name) => (int)(FeatureHasher.Hash(name, CueSeed) & HashMask);
+}

@@ -1,0 +1,232 @@
+using System.IO.Compression;
+
+namespace ReputationEngine.Analytics.Sentiment;
+
+/// <summary>
+/// The trained sentiment model: per-class weights over <see cref="SentimentFeaturizer"/>'s
+/// hashed features, biases and a softmax temperature fitted for calibrated probabilities.
+/// Scoring is a sparse dot product done here (no ML.NET <c>PredictionEngine</c>), so one
+/// instance is safe and fast on any number of threads.
+/// </summary>
+public sealed class SentimentModel : ISentimentScorer
+{
+    public const int ClassCount = 3;
+
+    /// <summary>Name of the model file compiled into this assembly.</summary>
+    public const string DefaultResourceName = "ReputationEngine.Analytics.Sentiment.sentiment.model";
+
+    private const int Magic = 0x4D534552; // "RESM"
+    private const int FormatVersion = 1;
+
+    private static readonly Lazy<SentimentModel> Default = new(LoadEmbedded);
+
+    [ThreadStatic]
+    private static SentimentFeaturizer? t_featurizer;
+
+    [ThreadStatic]
+    private static FeatureVector? t_features;
+
+    // Row-major [feature * ClassCount + class] so one feature's three weights share a cache line.
+    private readonly float[] _weights;
+    private readonly float[] _biases;
+
+    public SentimentModel(float[] weights, float[] biases, float temperature)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(weights.Length, SentimentFeaturizer.HashSize * ClassCount);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(biases.Length, ClassCount);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(temperature);
+        _weights = weights;
+        _biases = biases;
+        Temperature = temperature;
+    }
+
+    /// <summary>Logits are divided by this before the softmax (fitted on a validation split).</summary>
+    public float Temperature { get; }
+
+    /// <summary>The model shipped inside this assembly; loaded once per process.</summary>
+    public static SentimentModel LoadDefault() => Default.Value;
+
+    public static SentimentModel Load(string path)
+    {
+        using var file = File.OpenRead(path);
+        return Load(file);
+    }
+
+    public static SentimentModel Load(Stream stream)
+    {
+        using var brotli = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        using var reader = new BinaryReader(new BufferedStream(brotli));
+        if (reader.ReadInt32() != Magic || reader.ReadInt32() != FormatVersion)
+        {
+            throw new InvalidDataException("Not a sentiment model file (or an unsupported version).");
+        }
+
+        if (reader.ReadInt32() != SentimentFeaturizer.HashBits || reader.ReadInt32() != ClassCount)
+        {
+            throw new InvalidDataException("The model was trained with another featurizer layout.");
+        }
+
+        var temperature = reader.ReadSingle();
+        var biases = new float[ClassCount];
+        for (var c = 0; c < ClassCount; c++)
+        {
+            biases[c] = reader.ReadSingle();
+        }
+
+        var weights = new float[SentimentFeaturizer.HashSize * ClassCount];
+        var rows = reader.ReadInt32();
+        var index = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            index += reader.ReadInt32();
+            for (var c = 0; c < ClassCount; c++)
+            {
+                weights[(index * ClassCount) + c] = reader.ReadSingle();
+            }
+        }
+
+        return new SentimentModel(weights, biases, temperature);
+    }
+
+    public void Save(string path)
+    {
+        using var file = File.Create(path);
+        Save(file);
+    }
+
+    /// <summary>Writes only the non-zero rows, delta-coded, Brotli-compressed.</summary>
+    public void Save(Stream stream)
+    {
+        using var brotli = new BrotliStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(brotli);
+        writer.Write(Magic);
+        writer.Write(FormatVersion);
+        writer.Write(SentimentFeaturizer.HashBits);
+        writer.Write(ClassCount);
+        writer.Write(Temperature);
+        foreach (var b in _biases)
+        {
+            writer.Write(b);
+        }
+
+        var rows = Enumerable.Range(0, SentimentFeaturizer.HashSize).Where(RowIsNonZero).ToList();
+        writer.Write(rows.Count);
+        var previous = 0;
+        foreach (var row in rows)
+        {
+            writer.Write(row - previous);
+            previous = row;
+            for (var c = 0; c < ClassCount; c++)
+            {
+                writer.Write(_weights[(row * ClassCount) + c]);
+            }
+        }
+    }
+
+    /// <summary>Number of features with a non-zero weight (model size).</summary>
+    public int NonZeroFeatures => Enumerable.Range(0, SentimentFeaturizer.HashSize).Count(RowIsNonZero);
+
+    public SentimentResult Score(string text) => Score(text.AsSpan());
+
+    public SentimentResult Score(ReadOnlySpan<char> text)
+    {
+        var featurizer = t_featurizer ??= new SentimentFeaturizer();
+        var features = t_features ??= new FeatureVector();
+        if (!featurizer.Featurize(text, features))
+        {
+            return SentimentResult.NeutralResult;
+        }
+
+        Span<float> logits = stackalloc float[ClassCount];
+        Logits(features, logits);
+        return Softmax(logits);
+    }
+
+    public void ScoreBatch(ReadOnlySpan<string> texts, Span<SentimentResult> results)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(results.Length, texts.Length);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            results[i] = Score(texts[i] ?? string.Empty);
+        }
+    }
+
+    public IReadOnlyList<(string Term, float Weight)> Explain(string text, int top)
+    {
+        var featurizer = t_featurizer ??= new SentimentFeaturizer();
+        var features = new FeatureVector { Names = [] };
+        if (!featurizer.Featurize(text, features))
+        {
+            return [];
+        }
+
+        Span<float> logits = stackalloc float[ClassCount];
+        Logits(features, logits);
+        var label = (int)Softmax(logits).Label;
+
+        // A term's push towards the label: its weight for the label minus its mean weight for the others.
+        var pushes = new Dictionary<string, float>(StringComparer.Ordinal);
+        var indices = features.Indices;
+        var values = features.Values;
+        for (var i = 0; i < features.Count; i++)
+        {
+            var row = indices[i] * ClassCount;
+            var others = 0f;
+            for (var c = 0; c < ClassCount; c++)
+            {
+                others += c == label ? 0f : _weights[row + c];
+            }
+
+            var push = values[i] * (_weights[row + label] - (others / (ClassCount - 1)));
+            var name = features.Names![i];
+            pushes[name] = pushes.GetValueOrDefault(name) + push;
+        }
+
+        return pushes.Where(p => p.Value > 0f)
+            .OrderByDescending(p => p.Value)
+            .ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Take(top)
+            .Select(p => (p.Key, p.Value))
+            .ToList();
+    }
+
+    /// <summary>Raw class scores before temperature and softmax (for training diagnostics).</summary>
+    public void Logits(FeatureVector features, Span<float> logits)
+    {
+        _biases.CopyTo(logits);
+        var indices = features.Indices;
+        var values = features.Values;
+        var weights = _weights;
+        for (var i = 0; i < indices.Length; i++)
+        {
+            var row = indices[i] * ClassCount;
+            var v = values[i];
+            logits[0] += weights[row] * v;
+            logits[1] += weights[row + 1] * v;
+            logits[2] += weights[row + 2] * v;
+        }
+    }
+
+    public SentimentResult Softmax(ReadOnlySpan<float> logits)
+    {
+        var max = MathF.Max(logits[0], MathF.Max(logits[1], logits[2]));
+        var n = MathF.Exp((logits[0] - max) / Temperature);
+        var u = MathF.Exp((logits[1] - max) / Temperature);
+        var p = MathF.Exp((logits[2] - max) / Temperature);
+        var sum = n + u + p;
+        return new SentimentResult(n / sum, u / sum, p / sum);
+    }
+
+    private bool RowIsNonZero(int row)
+    {
+        var offset = row * ClassCount;
+        return _weights[offset] != 0f || _weights[offset + 1] != 0f || _weights[offset + 2] != 0f;
+    }
+
+    private static SentimentModel LoadEmbedded()
+    {
+        using var stream = typeof(SentimentModel).Assembly.GetManifestResourceStream(DefaultResourceName)
+            ?? throw new InvalidOperationException($"The embedded model '{DefaultResourceName}' is missing; run `reputation train`.");
+        return Load(stream);
+    }
+}

@@ -1,0 +1,16 @@
+namespace ReputationEngine.Analytics.Sentiment.Training;
+
+/// <summary>Trainer settings; the defaults are what produced the shipped model.</summary>
+public sealed record SentimentTrainingOptions
+{
+    public float L1Regularization { get; init; } = 0f;
+
+    public float L2Regularization { get; init; } = 0.1f;
+
+    public int MaximumIterations { get; init; } = 300;
+
+    /// <summary>Weight magnitudes below this are dropped after training to keep the model file small.</summary>
+    public float PruneBelow { get; init; } = 1e-4f;
+
+    public int Seed { get; init; } = 1;
+}

@@ -1,0 +1,169 @@
+using System.Text;
+
+namespace ReputationEngine.Analytics.Text;
+
+/// <summary>
+/// Splits social text into normalized tokens: lower-cased words (elongations shortened,
+/// caps remembered), emoticons and emoji, hashtags, @mentions, URLs, numbers and the
+/// punctuation that bounds negation scope. Allocation-free apart from buffer growth.
+/// </summary>
+public static class SocialTokenizer
+{
+    /// <summary>Texts are read up to this many chars (DESIGN §4.2's maximum mention length).</summary>
+    public const int MaxChars = 16_384;
+
+    /// <summary>A letter repeated this often or more is an elongation ("sooo").</summary>
+    public const int ElongationRun = 3;
+
+    /// <summary>Placeholder tokens for things whose exact text carries no sentiment.</summary>
+    public const string UrlToken = "<url>";
+    public const string MentionToken = "<user>";
+    public const string NumberToken = "<num>";
+
+    public static void Tokenize(ReadOnlySpan<char> text, TokenBuffer output)
+    {
+        output.Clear();
+        var s = text.Length > MaxChars ? text[..MaxChars] : text;
+        var i = 0;
+        while (i < s.Length)
+        {
+            var c = s[i];
+            var atTokenStart = i == 0 || char.IsWhiteSpace(s[i - 1]);
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+            }
+            else if (atTokenStart && IsUrlStart(s[i..]))
+            {
+                i = SkipNonSpace(s, i);
+                output.Add(UrlToken, TokenKind.Url);
+            }
+            else if (c == '@' && i + 1 < s.Length && IsHandleChar(s[i + 1]))
+            {
+                i++;
+                while (i < s.Length && IsHandleChar(s[i]))
+                {
+                    i++;
+                }
+
+                output.Add(MentionToken, TokenKind.Mention);
+            }
+            else if (c == '#' && i + 1 < s.Length && char.IsLetter(s[i + 1]))
+            {
+                i = ReadWord(s, i + 1, output, TokenKind.Hashtag);
+            }
+            else if (Emoticons.Match(s, i, atTokenStart, output) is var emoticonLength and > 0)
+            {
+                i += emoticonLength;
+            }
+            else if (char.IsLetter(c))
+            {
+                i = ReadWord(s, i, output, TokenKind.Word);
+            }
+            else if (char.IsDigit(c))
+            {
+                while (i < s.Length && (char.IsDigit(s[i]) || ((s[i] is '.' or ',' or ':') && i + 1 < s.Length && char.IsDigit(s[i + 1]))))
+                {
+                    i++;
+                }
+
+                output.Add(NumberToken, TokenKind.Number);
+            }
+            else if (c is '!' or '?' or '.' or ',' or ';' or ':')
+            {
+                output.Add(new ReadOnlySpan<char>(in c), TokenKind.Punctuation);
+                i++;
+            }
+            else if (Rune.DecodeFromUtf16(s[i..], out var rune, out var consumed) == System.Buffers.OperationStatus.Done)
+            {
+                if (EmojiMap.Lookup(rune) is { } canonical)
+                {
+                    output.Add(canonical, TokenKind.Emoticon);
+                }
+
+                i += consumed;
+            }
+            else
+            {
+                i++;
+            }
+        }
+    }
+
+    private static int ReadWord(ReadOnlySpan<char> s, int i, TokenBuffer output, TokenKind kind)
+    {
+        var start = output.Begin();
+        var letters = 0;
+        var upper = 0;
+        var flags = TokenFlags.None;
+        var run = 0;
+        var previous = '\0';
+        while (i < s.Length)
+        {
+            var c = s[i];
+            if (char.IsLetterOrDigit(c) || (kind == TokenKind.Hashtag && c == '_'))
+            {
+                if (char.IsLetter(c))
+                {
+                    letters++;
+                    if (char.IsUpper(c))
+                    {
+                        upper++;
+                    }
+                }
+
+                var lower = char.ToLowerInvariant(c);
+                run = lower == previous ? run + 1 : 1;
+                previous = lower;
+
+                // Keep at most two of a repeated letter: "sooo" → "soo", "goood" → "good".
+                if (run >= ElongationRun && char.IsLetter(lower))
+                {
+                    flags |= TokenFlags.Elongated;
+                }
+                else
+                {
+                    output.Append(lower);
+                }
+
+                i++;
+            }
+            else if (c is '\'' or '’' && i + 1 < s.Length && char.IsLetter(s[i + 1]) && run > 0)
+            {
+                output.Append('\'');
+                previous = '\'';
+                run = 1;
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (letters >= 2 && upper == letters)
+        {
+            flags |= TokenFlags.AllCaps;
+        }
+
+        output.End(start, kind, flags);
+        return i;
+    }
+
+    private static bool IsUrlStart(ReadOnlySpan<char> s) =>
+        s.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || s.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        || s.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+
+    private static int SkipNonSpace(ReadOnlySpan<char> s, int i)
+    {
+        while (i < s.Length && !char.IsWhiteSpace(s[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static bool IsHandleChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ReputationEngine.Analytics.Sentiment;
+using ReputationEngine.Analytics.Sentiment.Training;
+
+namespace ReputationEngine.Cli.Commands;
+
+/// <summary><c>reputation train --data DIR --out PATH</c>: trains the sentiment model and prints held-out figures.</summary>
+public static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<DirectoryInfo>("--data") { Description = "Folder with the sentiment corpora (shared/data/sentiment)", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the trained model file", Required = true };
+        var heldOut = new Option<FileInfo?>("--heldout") { Description = "Also write the test split with this model's probabilities as TSV (for the peer evaluation)" };
+        var defaults = new SentimentTrainingOptions();
+        var l1 = new Option<float>("--l1") { Description = "L1 regularization", DefaultValueFactory = _ => defaults.L1Regularization };
+        var l2 = new Option<float>("--l2") { Description = "L2 regularization", DefaultValueFactory = _ => defaults.L2Regularization };
+        var command = new Command("train", "Train the sentiment model on the corpora and print evaluation figures") { data, output, heldOut, l1, l2 };
+        command.SetAction(parse => Run(
+            parse.GetRequiredValue(data),
+            parse.GetRequiredValue(output),
+            parse.GetValue(heldOut),
+            defaults with { L1Regularization = parse.GetValue(l1), L2Regularization = parse.GetValue(l2) }));
+        return command;
+    }
+
+    private static int Run(DirectoryInfo data, FileInfo output, FileInfo? heldOut, SentimentTrainingOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        var examples = SentimentCorpora.Load(data.FullName);
+        var lexicon = SentimentLexicon.Load(data.FullName);
+        Console.WriteLine($"{examples.Count} examples from {examples.Select(e => e.Corpus).Distinct().Count()} corpora, lexicon of {lexicon.Count} terms");
+
+        var model = SentimentTrainer.Train(examples, lexicon, options, Console.WriteLine);
+        output.Directory?.Create();
+        model.Save(output.FullName);
+        output.Refresh();
+        Console.WriteLine($"model: {output.FullName} ({output.Length / 1024} KiB, {model.NonZeroFeatures} weighted features), trained in {clock.Elapsed.TotalSeconds:F1} s");
+
+        var test = examples.Where(e => e.Split == DataSplit.Test).ToList();
+        Console.WriteLine();
+        Console.WriteLine("Held-out test split (binary accuracy on polar items; macro-F1 over negative/neutral/positive where the corpus has neutral items)");
+        Console.WriteLine($"{"corpus",-16} {"n",6} {"binary acc",10} {"macro-F1",9}  confusion (rows gold neg/neu/pos, cols predicted)");
+        foreach (var (corpus, metrics) in SentimentEvaluation.Evaluate(model, test))
+        {
+            var f1 = metrics.HasNeutral ? metrics.MacroF1.ToString("F3", CultureInfo.InvariantCulture) : "-";
+            Console.WriteLine($"{corpus,-16} {metrics.Count,6} {metrics.BinaryAccuracy,10:F3} {f1,9}  {metrics.ConfusionText()}");
+        }
+
+        if (heldOut is not null)
+        {
+            WriteHeldOut(heldOut, model, test);
+        }
+
+        return 0;
+    }
+
+    private static void WriteHeldOut(FileInfo path, SentimentModel model, IReadOnlyList<LabeledText> test)
+    {
+        path.Directory?.Create();
+        using var writer = new StreamWriter(path.FullName, false, new UTF8Encoding(false));
+        writer.WriteLine("corpus\tgold\trating\tnegative\tneutral\tpositive\ttext");
+        foreach (var e in test)
+        {
+            var r = model.Score(e.Text);
+            var text = e.Text.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
+            var rating = e.Rating?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{e.Corpus}\t{e.Label.ToString().ToLowerInvariant()}\t{rating}\t{r.Negative:R}\t{r.Neutral:R}\t{r.Positive:R}\t{text}"));
+        }
+
+        Console.WriteLine($"held-out split written to {path.FullName}");
+    }
+}
