@@ -1,0 +1,9 @@
+namespace ReputationEngine.Abstractions.Mentions;
+
+[GenerateSerializer]
+public enum SentimentLabel : byte
+{
+    Negative = 0,
+    Neutral = 1,
+    Positive = 2,
+}

@@ -1,0 +1,27 @@
+using ReputationEngine.Abstractions.Conversations;
+using ReputationEngine.Grains.Persistence;
+
+namespace ReputationEngine.Grains.Conversations;
+
+[GenerateSerializer]
+public sealed class ConversationGrainState
+{
+    [Id(0)] public HashSet<string> Topics { get; set; } = new(StringComparer.Ordinal);
+    [Id(1)] public long Messages { get; set; }
+    [Id(2)] public long Shares { get; set; }
+    /// <summary>Distinct authors, at most <see cref="ConversationGrain.MaxTrackedParticipants"/> tracked by id.</summary>
+    [Id(3)] public HashSet<string> ParticipantIds { get; set; } = new(StringComparer.Ordinal);
+    [Id(4)] public int ParticipantsBeyondTracked { get; set; }
+    [Id(5)] public ConversationState State { get; set; }
+    [Id(6)] public string? Assignee { get; set; }
+    [Id(7)] public double SentimentSum { get; set; }
+    [Id(8)] public long SentimentCount { get; set; }
+    [Id(9)] public long NegativeMessages { get; set; }
+    [Id(10)] public DateTimeOffset? StartedAt { get; set; }
+    [Id(11)] public DateTimeOffset? LastActivityAt { get; set; }
+    [Id(12)] public string? RootAuthorId { get; set; }
+    [Id(13)] public DateTimeOffset? FirstBrandResponseAt { get; set; }
+    [Id(14)] public DateTimeOffset? FirstCustomerMessageAt { get; set; }
+    [Id(15)] public long Reach { get; set; }
+    [Id(16)] public AppliedWatermarks Applied { get; set; } = new();
+}

@@ -1,0 +1,24 @@
+using ReputationEngine.Abstractions.Customers;
+using ReputationEngine.Grains.Persistence;
+
+namespace ReputationEngine.Grains.Customers;
+
+[GenerateSerializer]
+public sealed class CustomerState
+{
+    [Id(0)] public string? Name { get; set; }
+    [Id(1)] public long Followers { get; set; }
+    [Id(2)] public bool IsBrand { get; set; }
+    [Id(3)] public long Mentions { get; set; }
+    [Id(4)] public long Positive { get; set; }
+    [Id(5)] public long Neutral { get; set; }
+    [Id(6)] public long Negative { get; set; }
+    [Id(7)] public double SentimentEwma { get; set; }
+    [Id(8)] public HashSet<string> Topics { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Newest last, at most <see cref="CustomerGrain.MaxRecentMentions"/>.</summary>
+    [Id(9)] public List<RecentMention> Recent { get; set; } = [];
+    [Id(10)] public DateTimeOffset? FirstSeenAt { get; set; }
+    [Id(11)] public DateTimeOffset? LastSeenAt { get; set; }
+    [Id(12)] public AppliedWatermarks Applied { get; set; } = new();
+    [Id(13)] public bool Erased { get; set; }
+}

@@ -1,0 +1,116 @@
+using Orleans.Concurrency;
+using ReputationEngine.Abstractions.Conversations;
+using ReputationEngine.Abstractions.Customers;
+using ReputationEngine.Abstractions.Ingest;
+using ReputationEngine.Abstractions.Mentions;
+using ReputationEngine.Abstractions.Topics;
+using ReputationEngine.Analytics.Sentiment;
+
+namespace ReputationEngine.Grains.Ingest;
+
+/// <summary>
+/// Scores, routes and applies mention batches. Batches cross grain boundaries as one call per target grain
+/// (batched grain calls rather than Orleans memory streams: calls are acknowledged, so the caller knows when
+/// a batch is applied and can checkpoint the mention log; memory streams are neither durable nor acknowledged
+/// end to end, and pulling agents add a polling delay).
+/// </summary>
+[StatelessWorker]
+[Reentrant]
+public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache rules) : Grain, IIngestWorkerGrain
+{
+    public async Task<RoutedBatch> PrepareAsync(IngestBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var items = batch.Items;
+        var texts = new string[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            texts[i] = items[i].Mention.Text;
+        }
+
+        var sentiments = new SentimentResult[items.Length];
+        scorer.ScoreBatch(texts, sentiments);
+
+        var snapshot = await rules.GetAsync(GrainFactory);
+        var byTopic = new Dictionary<string, List<ScoredMention>>(StringComparer.Ordinal);
+        var byCustomer = new Dictionary<string, List<ScoredMention>>(StringComparer.Ordinal);
+        var byConversation = new Dictionary<string, List<ScoredMention>>(StringComparer.Ordinal);
+        List<string>? unknownTopics = null;
+        for (var i = 0; i < items.Length; i++)
+        {
+            var mention = items[i].Mention;
+            var topics = mention.Topics.Length > 0 ? mention.Topics : snapshot.Matcher.Match(mention.Text);
+            foreach (var topic in topics)
+            {
+                if (!snapshot.KnownTopics.Contains(topic))
+                {
+                    (unknownTopics ??= []).Add(topic);
+                }
+            }
+
+            if (!mention.AuthorIsBrand && snapshot.BrandHandles.Contains(TopicRulesCache.NormalizeHandle(mention.AuthorId)))
+            {
+                mention = mention with { AuthorIsBrand = true };
+            }
+
+            var result = sentiments[i];
+            var scored = new ScoredMention(items[i].Sequence, mention, (SentimentLabel)result.Label, result.Score, topics);
+            foreach (var topic in topics)
+            {
+                Add(byTopic, topic, scored);
+            }
+
+            Add(byCustomer, mention.AuthorId, scored);
+            Add(byConversation, mention.ConversationId, scored);
+        }
+
+        if (unknownTopics is not null)
+        {
+            await GrainFactory.GetGrain<ITopicDirectoryGrain>(ITopicDirectoryGrain.Key).EnsureAsync([.. unknownTopics.Distinct()]);
+        }
+
+        return new RoutedBatch(
+            batch.Partition,
+            items.Length == 0 ? 0 : items[^1].Sequence,
+            items.Length,
+            ToArrays(byTopic),
+            ToArrays(byCustomer),
+            ToArrays(byConversation));
+    }
+
+    public async Task<AppliedBatch> ApplyAsync(RoutedBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var calls = new List<Task>(batch.ByTopic.Count + batch.ByCustomer.Count + batch.ByConversation.Count);
+        foreach (var (topic, mentions) in batch.ByTopic)
+        {
+            calls.Add(GrainFactory.GetGrain<IBrandTopicGrain>(topic).ApplyAsync(new MentionBatch(batch.Partition, mentions)));
+        }
+
+        foreach (var (customer, mentions) in batch.ByCustomer)
+        {
+            calls.Add(GrainFactory.GetGrain<ICustomerGrain>(customer).ApplyAsync(new MentionBatch(batch.Partition, mentions)));
+        }
+
+        foreach (var (conversation, mentions) in batch.ByConversation)
+        {
+            calls.Add(GrainFactory.GetGrain<IConversationGrain>(conversation).ApplyAsync(new MentionBatch(batch.Partition, mentions)));
+        }
+
+        await Task.WhenAll(calls);
+        return new AppliedBatch(batch.LastSequence, [.. batch.ByTopic.Keys], [.. batch.ByCustomer.Keys], [.. batch.ByConversation.Keys]);
+    }
+
+    private static void Add(Dictionary<string, List<ScoredMention>> map, string key, ScoredMention mention)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+
+        list.Add(mention);
+    }
+
+    private static Dictionary<string, ScoredMention[]> ToArrays(Dictionary<string, List<ScoredMention>> map) =>
+        map.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+}

@@ -1,0 +1,22 @@
+using ReputationEngine.Abstractions.Ingest;
+
+namespace ReputationEngine.Grains.Ingest;
+
+/// <summary>
+/// Runs ingest batches of one log partition through the worker grains: preparation (scoring, matching) of
+/// the next batches overlaps with applying the current one, while applying stays strictly in log order.
+/// Used by the server's dispatcher and by `reputation replay`.
+/// </summary>
+public sealed class MentionPipeline(IGrainFactory grains)
+{
+    /// <summary>Batches prepared ahead of the one being applied (each uses a worker activation).</summary>
+    public const int PrepareAhead = 2;
+
+    /// <summary>Prepares a batch on a worker. Start these in log order; apply them in the same order.</summary>
+    public Task<RoutedBatch> PrepareAsync(IngestBatch batch) => Worker().PrepareAsync(batch);
+
+    public Task<AppliedBatch> ApplyAsync(RoutedBatch batch) => Worker().ApplyAsync(batch);
+
+    // Stateless workers run on the caller's silo; Orleans adds activations (up to one per core) under load.
+    private IIngestWorkerGrain Worker() => grains.GetGrain<IIngestWorkerGrain>(0);
+}

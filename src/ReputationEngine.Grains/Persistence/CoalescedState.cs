@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Logging;
+
+namespace ReputationEngine.Grains.Persistence;
+
+/// <summary>
+/// Coalesces writes of a grain's persistent state: changes mark it dirty and one write covers them all.
+/// The ingest checkpoint (and deactivation, and a safety timer) call <see cref="FlushAsync"/>; the mention
+/// log keeps every mention until the grains that applied it have flushed, so nothing accepted is lost.
+/// </summary>
+public sealed class CoalescedState<TState>(IPersistentState<TState> state, ILogger logger)
+{
+    /// <summary>How often a dirty grain writes even when nobody asks it to.</summary>
+    public static readonly TimeSpan SafetyFlushPeriod = TimeSpan.FromSeconds(15);
+
+    public TState Value => state.State;
+
+    public bool IsDirty { get; private set; }
+
+    public void MarkDirty() => IsDirty = true;
+
+    public async Task FlushAsync()
+    {
+        if (!IsDirty)
+        {
+            return;
+        }
+
+        // Cleared before the await: a change made while the write is in flight marks it dirty again.
+        IsDirty = false;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            IsDirty = true;
+            logger.LogWarning(ex, "Writing grain state failed; it stays dirty and will be retried");
+            throw;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using Microsoft.Extensions.Logging;
+using ReputationEngine.Abstractions.Mentions;
+using ReputationEngine.Abstractions.Topics;
+using ReputationEngine.Analytics.Windows;
+using ReputationEngine.Grains.Persistence;
+
+namespace ReputationEngine.Grains.Topics;
+
+public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
+{
+    private readonly CoalescedState<TopicState> _state;
+    private readonly TimeProvider _time;
+    private readonly TopicWindows _windows = new();
+
+    public BrandTopicGrain(
+        [PersistentState("topic", StorageNames.Default)] IPersistentState<TopicState> state,
+        TimeProvider time,
+        ILogger<BrandTopicGrain> logger)
+    {
+        _state = new CoalescedState<TopicState>(state, logger);
+        _time = time;
+    }
+
+    private TopicState State => _state.Value;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _windows.Restore(State.Seconds, State.Minutes);
+        this.RegisterGrainTimer(FlushAsync, CoalescedState<TopicState>.SafetyFlushPeriod, CoalescedState<TopicState>.SafetyFlushPeriod);
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await FlushAsync();
+
+    public async Task DefineAsync(TopicDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        State.Definition = definition with { Id = this.GetPrimaryKeyString() };
+        _state.MarkDirty();
+        await _state.FlushAsync();
+        await GrainFactory.GetGrain<ITopicDirectoryGrain>(ITopicDirectoryGrain.Key).UpsertAsync(State.Definition);
+    }
+
+    public Task<TopicDefinition?> GetDefinitionAsync() => Task.FromResult(State.Definition);
+
+    public async Task ApplyAsync(MentionBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (State.Definition is null)
+        {
+            // A mention named a topic nobody defined: it exists from now on, with default settings.
+            State.Definition = TopicDefinition.Implicit(this.GetPrimaryKeyString(), _time.GetUtcNow());
+            await GrainFactory.GetGrain<ITopicDirectoryGrain>(ITopicDirectoryGrain.Key).UpsertAsync(State.Definition);
+        }
+
+        foreach (var item in batch.Items)
+        {
+            if (State.Applied.IsApplied(batch.Partition, item.Sequence))
+            {
+                continue;
+            }
+
+            Count(item);
+        }
+
+        if (batch.Items.Length > 0)
+        {
+            State.Applied.MarkApplied(batch.Partition, batch.Items[^1].Sequence, _time.GetUtcNow());
+            _state.MarkDirty();
+        }
+    }
+
+    public Task<TopicSnapshot> GetSnapshotAsync()
+    {
+        var lastMinute = _windows.LastMinute();
+        var lastHour = _windows.LastHour();
+        var earlier = lastHour.Mentions - lastMinute.Mentions;
+        var earlierNegative = lastHour.Negative - lastMinute.Negative;
+        return Task.FromResult(new TopicSnapshot
+        {
+            TopicId = this.GetPrimaryKeyString(),
+            Name = State.Definition?.Name ?? this.GetPrimaryKeyString(),
+            TotalMentions = State.TotalMentions,
+            PositiveMentions = State.Positive,
+            NeutralMentions = State.Neutral,
+            NegativeMentions = State.Negative,
+            AverageSentiment = State.TotalMentions == 0 ? 0 : State.SentimentSum / State.TotalMentions,
+            Reach = State.Reach,
+            NegativeShare = State.TotalMentions == 0 ? 0 : (double)State.Negative / State.TotalMentions,
+            OpenAlerts = 0,
+            LatestEventAt = State.LatestEventAt,
+            LastMinute = lastMinute,
+            LastHour = lastHour,
+            BaselineMentionsPerMinute = earlier / 59.0,
+            BaselineNegativeShare = earlier == 0 ? 0 : (double)earlierNegative / earlier,
+        });
+    }
+
+    public Task<TimeSeriesPoint[]> GetTimeSeriesAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan step) =>
+        Task.FromResult(_windows.Series(from, to, step));
+
+    public Task FlushAsync()
+    {
+        if (_state.IsDirty)
+        {
+            State.Seconds = RingState.From(_windows.Seconds.ToState());
+            State.Minutes = RingState.From(_windows.Minutes.ToState());
+        }
+
+        return _state.FlushAsync();
+    }
+
+    private void Count(ScoredMention item)
+    {
+        var mention = item.Mention;
+        var totals = BucketTotals.ForMention((int)item.Label, item.Score, mention.AuthorFollowers);
+        State.TotalMentions++;
+        State.SentimentSum += item.Score;
+        State.Reach += mention.AuthorFollowers;
+        switch (item.Label)
+        {
+            case SentimentLabel.Negative: State.Negative++; break;
+            case SentimentLabel.Positive: State.Positive++; break;
+            default: State.Neutral++; break;
+        }
+
+        if (!_windows.Add(mention.CreatedAt, totals))
+        {
+            State.TooLateForWindows++;
+        }
+
+        if (State.LatestEventAt is null || mention.CreatedAt > State.LatestEventAt)
+        {
+            State.LatestEventAt = mention.CreatedAt;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ReputationEngine.Abstractions.Conversations;
+using ReputationEngine.Abstractions.Customers;
+using ReputationEngine.Server.MentionLog;
+using ReputationEngine.Server.Validation;
+
+namespace ReputationEngine.Server.Apis;
+
+public static class CustomersApi
+{
+    public static IEndpointRouteBuilder MapCustomersApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/customers/{id}", async Task<Results<Ok<CustomerProfile>, ProblemHttpResult>> (string id, IGrainFactory grains) =>
+        {
+            if (!IsValidId(id))
+            {
+                return InvalidId();
+            }
+
+            var profile = await grains.GetGrain<ICustomerGrain>(id).GetProfileAsync();
+            return profile is null
+                ? TypedResults.Problem(statusCode: 404, title: "Customer not found", detail: $"No mention by '{id}' has been seen.")
+                : TypedResults.Ok(profile);
+        }).WithName("GetCustomer");
+
+        app.MapDelete("/api/customers/{id}", async Task<Results<NoContent, ProblemHttpResult>> (
+            string id, IGrainFactory grains, IMentionLogStore log, CancellationToken cancellationToken) =>
+        {
+            if (!IsValidId(id))
+            {
+                return InvalidId();
+            }
+
+            await grains.GetGrain<ICustomerGrain>(id).EraseAsync();
+            await log.EraseAuthorTextAsync(id, cancellationToken);
+            return TypedResults.NoContent();
+        }).WithName("EraseCustomer");
+
+        app.MapGet("/api/conversations/{id}", async Task<Results<Ok<ConversationSummary>, ProblemHttpResult>> (string id, IGrainFactory grains) =>
+        {
+            if (!IsValidId(id))
+            {
+                return InvalidId();
+            }
+
+            var summary = await grains.GetGrain<IConversationGrain>(id).GetSummaryAsync();
+            return summary is null
+                ? TypedResults.Problem(statusCode: 404, title: "Conversation not found", detail: $"No mention in conversation '{id}' has been seen.")
+                : TypedResults.Ok(summary);
+        }).WithName("GetConversation");
+        return app;
+    }
+
+    private static bool IsValidId(string id) => id.Length is > 0 and <= IngestLimits.MaxIdLength && !id.Any(char.IsControl);
+
+    private static ProblemHttpResult InvalidId() =>
+        TypedResults.Problem(statusCode: 400, title: "Invalid id", detail: $"Ids are 1-{IngestLimits.MaxIdLength} characters without control characters.");
+}
