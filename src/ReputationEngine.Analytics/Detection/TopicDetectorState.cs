@@ -1,0 +1,19 @@
+namespace ReputationEngine.Analytics.Detection;
+
+/// <summary>
+/// Everything a <see cref="TopicDetector"/> learned, as plain data for grain persistence.
+/// The evidence of the current and previous bucket is transient and not included.
+/// </summary>
+public sealed record TopicDetectorState(
+    long BucketStartTicks,
+    double BucketTotal,
+    double BucketNegative,
+    SeasonalBaselineState Volume,
+    SeasonalBaselineState NegativeVolume,
+    double NegativeShareNumerator,
+    double NegativeShareDenominator,
+    long[] FollowerHistogram,
+    string[] Terms,
+    double[] TermRates,
+    AlertTrackerState[] Alerts,
+    ConversationActivityState[] Conversations);
