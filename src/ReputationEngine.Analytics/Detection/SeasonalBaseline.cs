@@ -1,7 +1,7 @@
 namespace ReputationEngine.Analytics.Detection;
 
 /// <summary>
-/// Expected value per event-time bucket: an hour-of-day (later hour-of-week) profile plus the
+/// Expected value per event-time bucket: a time-of-day (later time-of-week) profile in 5-minute slots plus the
 /// median of recent residuals against it, with a MAD-based noise scale floored by Poisson noise.
 /// Before enough history exists the profile is zero, so the estimate is a plain robust median.
 /// The median of recent residuals follows a level shift within half the recent window, which is
@@ -12,8 +12,13 @@ public sealed class SeasonalBaseline
     /// <summary>Buckets in the robust recent window.</summary>
     public const int RecentBuckets = 120;
 
-    public const int DaySlots = 24;
-    public const int WeekSlots = 24 * 7;
+    /// <summary>Profile resolution: fine enough that a daily ramp is not smeared into a false spike.</summary>
+    public const int SlotMinutes = 5;
+
+    public const int DaySlots = 24 * 60 / SlotMinutes;
+    public const int WeekSlots = 7 * DaySlots;
+
+    private const long SlotTicks = SlotMinutes * TimeSpan.TicksPerMinute;
 
     /// <summary>History needed before the daily (weekly) profile is trusted.</summary>
     public static readonly TimeSpan DailyAfter = TimeSpan.FromDays(2);
@@ -23,13 +28,21 @@ public sealed class SeasonalBaseline
     /// <summary>Profiles forget with a memory of about this many periods.</summary>
     public const double ProfileMemoryPeriods = 4;
 
-    /// <summary>Values folded into the profile are clipped to expected ± this many scales, so spikes do not teach it.</summary>
+    /// <summary>Values folded into a learned profile slot are clipped to its mean ± this many scales, so spikes barely teach it.</summary>
     public const double ProfileClipZ = 3;
+
+    /// <summary>A slot counts as learned (and starts clipping) after this many periods of visits.</summary>
+    public const int ProfileClipAfterPeriods = 2;
 
     /// <summary>1.4826 × MAD estimates σ for normal noise.</summary>
     private const double MadToSigma = 1.4826;
 
     private const double MinScale = 1;
+
+    /// <summary>Upper quantile of recent residuals used for the tail-aware scale, and its normal z.</summary>
+    public const double TailQuantile = 0.95;
+
+    private const double TailQuantileZ = 1.645;
 
     private readonly double _bucketSeconds;
     private readonly double[] _values = new double[RecentBuckets];
@@ -86,8 +99,6 @@ public sealed class SeasonalBaseline
     /// <summary>Folds one closed bucket in.</summary>
     public void Add(long bucketStartTicks, double value)
     {
-        var before = Estimate(bucketStartTicks, 0);
-        var clipped = Math.Clamp(value, before.Expected - (ProfileClipZ * before.Scale), before.Expected + (ProfileClipZ * before.Scale));
         if (_firstTicks == long.MinValue)
         {
             _firstTicks = bucketStartTicks;
@@ -95,8 +106,8 @@ public sealed class SeasonalBaseline
 
         _lastTicks = bucketStartTicks;
         _buckets++;
-        UpdateProfile(_dayMeans, _dayVisits, DaySlot(bucketStartTicks), clipped);
-        UpdateProfile(_weekMeans, _weekVisits, WeekSlot(bucketStartTicks), clipped);
+        UpdateProfile(_dayMeans, _dayVisits, DaySlot(bucketStartTicks), value);
+        UpdateProfile(_weekMeans, _weekVisits, WeekSlot(bucketStartTicks), value);
         Push(value, bucketStartTicks);
         Refresh();
     }
@@ -116,10 +127,10 @@ public sealed class SeasonalBaseline
             (double[])_weekMeans.Clone(), (long[])_weekVisits.Clone(), _firstTicks, _lastTicks, _buckets);
     }
 
-    private static int DaySlot(long ticks) => (int)(ticks / TimeSpan.TicksPerHour % DaySlots);
+    private static int DaySlot(long ticks) => (int)(ticks / SlotTicks % DaySlots);
 
-    // DateTime ticks start on a Monday (0001-01-01), so this slot is the UTC hour of the week.
-    private static int WeekSlot(long ticks) => (int)(ticks / TimeSpan.TicksPerHour % WeekSlots);
+    // DateTime ticks start on a Monday (0001-01-01), so this is the UTC slot of the week.
+    private static int WeekSlot(long ticks) => (int)(ticks / SlotTicks % WeekSlots);
 
     private double Profile(long ticks)
     {
@@ -139,9 +150,16 @@ public sealed class SeasonalBaseline
 
     private void UpdateProfile(double[] means, long[] visits, int slot, double value)
     {
-        // A slot (one hour) is visited this many times per period (day or week).
-        var visitsPerPeriod = Math.Max(1, TimeSpan.TicksPerHour / (_bucketSeconds * TimeSpan.TicksPerSecond));
+        // A slot is visited this many times per period (day or week).
+        var visitsPerPeriod = Math.Max(1, SlotTicks / (_bucketSeconds * TimeSpan.TicksPerSecond));
         var minAlpha = 1 / (visitsPerPeriod * ProfileMemoryPeriods);
+        if (visits[slot] >= ProfileClipAfterPeriods * visitsPerPeriod)
+        {
+            // Once the slot is learned, a spike may only nudge it: clip to its usual range.
+            var band = ProfileClipZ * Math.Max(Math.Sqrt(Math.Max(means[slot], 1)), _residualSigma);
+            value = Math.Clamp(value, means[slot] - band, means[slot] + band);
+        }
+
         visits[slot]++;
         var alpha = Math.Max(1.0 / visits[slot], minAlpha);
         means[slot] += alpha * (value - means[slot]);
@@ -173,6 +191,9 @@ public sealed class SeasonalBaseline
 
         span.Sort();
         var median = Median(span);
+        // Heavy upper tails (bursty but normal topics) widen the scale: for normal noise the
+        // 95th percentile sits 1.645 σ above the median, so this agrees with the MAD there.
+        var tailSigma = (span[(int)(TailQuantile * (span.Length - 1))] - median) / TailQuantileZ;
         for (var i = 0; i < span.Length; i++)
         {
             span[i] = Math.Abs(span[i] - median);
@@ -180,7 +201,7 @@ public sealed class SeasonalBaseline
 
         span.Sort();
         _residualMedian = median;
-        _residualSigma = MadToSigma * Median(span);
+        _residualSigma = Math.Max(MadToSigma * Median(span), tailSigma);
     }
 
     private static double Median(ReadOnlySpan<double> sorted) =>

@@ -1,0 +1,65 @@
+using System.Globalization;
+using ReputationEngine.Evaluation.Cascades;
+using ReputationEngine.Evaluation.Nab;
+
+namespace ReputationEngine.Evaluation;
+
+/// <summary>
+/// <c>dotnet run -c Release --project loadtests/ReputationEngine.Evaluation -- [nab|cascades|all] [--data DIR] [--verbose]</c>:
+/// scores the detectors on NAB and the reach forecast on the cascades, printing Markdown.
+/// </summary>
+public static class EvaluationCommand
+{
+    public static int Run(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var verb = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+        var dataIndex = Array.IndexOf(args, "--data");
+        var data = dataIndex >= 0 && dataIndex + 1 < args.Length ? args[dataIndex + 1] : DataLocator.Find();
+        var verbose = args.Contains("--verbose");
+        if (verb is "nab" or "all")
+        {
+            RunNab(Path.Combine(data, "bursts", "nab"), verbose);
+        }
+
+        if (verb is "trace")
+        {
+            // trace <nab file, e.g. realKnownCause/nyc_taxi.csv>: prints every volume signal of one series.
+            var name = args[Array.IndexOf(args, "trace") + 1];
+            var series = NabCorpus.Load(Path.Combine(data, "bursts", "nab")).Single(s => s.Name == name);
+            NabRunner.Trace(series, Console.Out);
+        }
+
+        if (verb is "cascades" or "all")
+        {
+            CascadeEvaluation.Run(Path.Combine(data, "cascades", "training"), verbose);
+        }
+
+        return 0;
+    }
+
+    private static void RunNab(string nabDir, bool verbose)
+    {
+        var corpus = NabCorpus.Load(nabDir);
+        var detections = corpus.Select(s => NabRunner.DetectionRows(s)).ToList();
+        Console.WriteLine($"## NAB ({corpus.Count} files, {corpus.Sum(s => s.Windows.Count)} windows)");
+        Console.WriteLine();
+        Console.WriteLine("| profile | score | TP | FP | FN |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var profile in NabProfile.All)
+        {
+            var scores = corpus.Select((s, i) => NabScorer.Score(s, detections[i], profile)).ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {profile.Name} | {NabScorer.Normalise(scores):F1} | {scores.Sum(f => f.TruePositives)} | {scores.Sum(f => f.FalsePositives)} | {scores.Sum(f => f.FalseNegatives)} |"));
+            if (verbose && profile == NabProfile.Standard)
+            {
+                foreach (var f in scores)
+                {
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{f.Name,-60} raw {f.Raw,7:F2} tp {f.TruePositives} fp {f.FalsePositives} fn {f.FalseNegatives}"));
+                }
+            }
+        }
+
+        Console.WriteLine();
+    }
+}
