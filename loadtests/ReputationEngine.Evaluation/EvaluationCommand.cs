@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using ReputationEngine.Analytics.Detection;
 using ReputationEngine.Evaluation.Cascades;
 using ReputationEngine.Evaluation.Nab;
 
@@ -17,9 +19,14 @@ public static class EvaluationCommand
         var dataIndex = Array.IndexOf(args, "--data");
         var data = dataIndex >= 0 && dataIndex + 1 < args.Length ? args[dataIndex + 1] : DataLocator.Find();
         var verbose = args.Contains("--verbose");
+        // --settings '{"volumeOpenZ":6}' overrides alert settings exactly as a topic's "alerting" JSON does.
+        var settingsIndex = Array.IndexOf(args, "--settings");
+        var settings = settingsIndex >= 0 && settingsIndex + 1 < args.Length
+            ? JsonSerializer.Deserialize<AlertingSettings>(args[settingsIndex + 1], JsonSerializerOptions.Web)
+            : null;
         if (verb is "nab" or "all")
         {
-            RunNab(Path.Combine(data, "bursts", "nab"), verbose);
+            RunNab(Path.Combine(data, "bursts", "nab"), settings, verbose);
         }
 
         if (verb is "trace")
@@ -38,10 +45,10 @@ public static class EvaluationCommand
         return 0;
     }
 
-    private static void RunNab(string nabDir, bool verbose)
+    private static void RunNab(string nabDir, AlertingSettings? settings, bool verbose)
     {
         var corpus = NabCorpus.Load(nabDir);
-        var detections = corpus.Select(s => NabRunner.DetectionRows(s)).ToList();
+        var detections = corpus.Select(s => NabRunner.DetectionRows(s, settings)).ToList();
         Console.WriteLine($"## NAB ({corpus.Count} files, {corpus.Sum(s => s.Windows.Count)} windows)");
         Console.WriteLine();
         Console.WriteLine("| profile | score | TP | FP | FN |");

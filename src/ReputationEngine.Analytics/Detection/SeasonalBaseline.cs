@@ -40,9 +40,9 @@ public sealed class SeasonalBaseline
     private const double MinScale = 1;
 
     /// <summary>Upper quantile of recent residuals used for the tail-aware scale, and its normal z.</summary>
-    public const double TailQuantile = 0.95;
+    public const double TailQuantile = 0.98;
 
-    private const double TailQuantileZ = 1.645;
+    private const double TailQuantileZ = 2.054;
 
     private readonly double _bucketSeconds;
     private readonly double[] _values = new double[RecentBuckets];
