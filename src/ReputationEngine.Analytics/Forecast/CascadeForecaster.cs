@@ -18,6 +18,7 @@ public sealed class CascadeForecaster
     private readonly SeismicParameters _parameters;
     private double[] _times;
     private double[] _followers;
+    private double[] _shares;
     private int _count;
 
     public CascadeForecaster(SeismicParameters? parameters = null)
@@ -25,6 +26,7 @@ public sealed class CascadeForecaster
         _parameters = parameters ?? SeismicParameters.Default;
         _times = new double[16];
         _followers = new double[16];
+        _shares = new double[16];
     }
 
     public CascadeForecaster(CascadeForecasterState state, SeismicParameters? parameters = null)
@@ -34,8 +36,10 @@ public sealed class CascadeForecaster
         var capacity = Math.Max(16, state.Times.Length);
         _times = new double[capacity];
         _followers = new double[capacity];
+        _shares = new double[capacity];
         state.Times.CopyTo(_times, 0);
         state.Followers.CopyTo(_followers, 0);
+        state.SharesPerEvent.CopyTo(_shares, 0);
         _count = state.Times.Length;
         Shares = state.Shares;
     }
@@ -44,13 +48,13 @@ public sealed class CascadeForecaster
     public long Shares { get; private set; }
 
     /// <summary>Records the original post (time zero); it exposes followers but is not a share.</summary>
-    public void AddOriginal(double followers) => Append(0, followers);
+    public void AddOriginal(double followers) => Append(0, followers, 0);
 
     /// <summary>Records one share at <paramref name="secondsSincePost"/> by a sharer with <paramref name="followers"/>.</summary>
     public void AddShare(double secondsSincePost, double followers)
     {
         Shares++;
-        Append(Math.Max(0, secondsSincePost), followers);
+        Append(Math.Max(0, secondsSincePost), followers, 1);
     }
 
     /// <summary>
@@ -59,16 +63,29 @@ public sealed class CascadeForecaster
     /// </summary>
     public (double Infectiousness, double RemainingExposure) Features(double secondsSincePost)
     {
-        double spent = 0, remaining = 0;
+        var t = secondsSincePost;
+        var window = _parameters.WindowFraction > 0 ? _parameters.WindowFraction * t : 0;
+        double recentShares = 0, exposure = 0, remaining = 0;
         for (var i = 0; i < _count; i++)
         {
             var n = Math.Max(1, _followers[i]);
-            var used = _parameters.KernelIntegral(secondsSincePost - _times[i]);
-            spent += n * used;
-            remaining += n * (1 - used);
+            var age = t - _times[i];
+            var untilHorizon = _parameters.HorizonSeconds > 0 ? _parameters.KernelIntegral(_parameters.HorizonSeconds - _times[i]) : 1;
+            remaining += n * Math.Max(0, untilHorizon - _parameters.KernelIntegral(age));
+            if (window > 0)
+            {
+                // Recent shares and the exposure behind them, both under the triangular weight.
+                recentShares += _shares[i] * Math.Max(0, 1 - (age / window));
+                exposure += n * _parameters.WeightedKernelIntegral(age, window);
+            }
+            else
+            {
+                recentShares += _shares[i];
+                exposure += n * _parameters.KernelIntegral(age);
+            }
         }
 
-        var p = spent > 0 ? Shares / spent : 0;
+        var p = exposure > 0 ? recentShares / exposure : 0;
         return (p, remaining);
     }
 
@@ -97,9 +114,9 @@ public sealed class CascadeForecaster
     }
 
     public CascadeForecasterState ToState() =>
-        new(_times.AsSpan(0, _count).ToArray(), _followers.AsSpan(0, _count).ToArray(), Shares);
+        new(_times.AsSpan(0, _count).ToArray(), _followers.AsSpan(0, _count).ToArray(), _shares.AsSpan(0, _count).ToArray(), Shares);
 
-    private void Append(double time, double followers)
+    private void Append(double time, double followers, double shares)
     {
         if (_count == MaxStoredEvents)
         {
@@ -110,10 +127,12 @@ public sealed class CascadeForecaster
         {
             Array.Resize(ref _times, Math.Min(MaxStoredEvents, _times.Length * 2));
             Array.Resize(ref _followers, _times.Length);
+            Array.Resize(ref _shares, _times.Length);
         }
 
         _times[_count] = time;
         _followers[_count] = followers;
+        _shares[_count] = shares;
         _count++;
     }
 
@@ -127,6 +146,7 @@ public sealed class CascadeForecaster
             var f = _followers[i] + _followers[i + 1];
             _times[write] = f > 0 ? ((_times[i] * _followers[i]) + (_times[i + 1] * _followers[i + 1])) / f : (_times[i] + _times[i + 1]) / 2;
             _followers[write] = f;
+            _shares[write] = _shares[i] + _shares[i + 1];
             write++;
         }
 
@@ -134,6 +154,7 @@ public sealed class CascadeForecaster
         {
             _times[write] = _times[i];
             _followers[write] = _followers[i];
+            _shares[write] = _shares[i];
             write++;
         }
 
