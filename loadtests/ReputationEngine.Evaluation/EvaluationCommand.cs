@@ -48,16 +48,26 @@ public static class EvaluationCommand
     private static void RunNab(string nabDir, AlertingSettings? settings, bool verbose)
     {
         var corpus = NabCorpus.Load(nabDir);
-        var detections = corpus.Select(s => NabRunner.DetectionRows(s, settings)).ToList();
         Console.WriteLine($"## NAB ({corpus.Count} files, {corpus.Sum(s => s.Windows.Count)} windows)");
         Console.WriteLine();
-        Console.WriteLine("| profile | score | TP | FP | FN |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine("| detector | profile | score | TP | FP | FN |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|");
+        foreach (var withDrops in new[] { false, true })
+        {
+            var detections = corpus.Select(s => NabRunner.DetectionRows(s, settings, withDrops)).ToList();
+            ScoreNab(corpus, detections, withDrops ? "volumeSpike + mirrored drop detector" : "volumeSpike (product)", verbose && !withDrops);
+        }
+
+        Console.WriteLine();
+    }
+
+    private static void ScoreNab(List<NabSeries> corpus, List<List<int>> detections, string detector, bool verbose)
+    {
         foreach (var profile in NabProfile.All)
         {
             var scores = corpus.Select((s, i) => NabScorer.Score(s, detections[i], profile)).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {profile.Name} | {NabScorer.Normalise(scores):F1} | {scores.Sum(f => f.TruePositives)} | {scores.Sum(f => f.FalsePositives)} | {scores.Sum(f => f.FalseNegatives)} |"));
+                $"| {detector} | {profile.Name} | {NabScorer.Normalise(scores):F1} | {scores.Sum(f => f.TruePositives)} | {scores.Sum(f => f.FalsePositives)} | {scores.Sum(f => f.FalseNegatives)} |"));
             if (verbose && profile == NabProfile.Standard)
             {
                 foreach (var f in scores)
@@ -66,7 +76,5 @@ public static class EvaluationCommand
                 }
             }
         }
-
-        Console.WriteLine();
     }
 }

@@ -65,10 +65,26 @@ public static class NabRunner
         }
     }
 
-    /// <summary>Rows at which a volume spike opened.</summary>
-    public static List<int> DetectionRows(NabSeries series, AlertingSettings? baseSettings = null)
+    /// <summary>
+    /// Rows at which a volume spike opened; with <paramref name="withDrops"/> also where one opened
+    /// on the mirrored series (what a drop detector built the same way would report).
+    /// </summary>
+    public static List<int> DetectionRows(NabSeries series, AlertingSettings? baseSettings = null, bool withDrops = false)
     {
         ArgumentNullException.ThrowIfNull(series);
+        var rows = SpikeRows(series, baseSettings);
+        if (withDrops)
+        {
+            var top = series.Values.Max();
+            var mirrored = series with { Values = series.Values.Select(v => top - v).ToArray() };
+            rows = rows.Concat(SpikeRows(mirrored, baseSettings)).Distinct().Order().ToList();
+        }
+
+        return rows;
+    }
+
+    private static List<int> SpikeRows(NabSeries series, AlertingSettings? baseSettings)
+    {
         var (offset, scale) = Expansion(series);
         var detector = new TopicDetector(SettingsFor(series, baseSettings));
         var rows = new List<int>();

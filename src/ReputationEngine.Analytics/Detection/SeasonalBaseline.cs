@@ -57,6 +57,7 @@ public sealed class SeasonalBaseline
     private long _firstTicks = long.MinValue;
     private long _lastTicks = long.MinValue;
     private long _buckets;
+    private readonly PeakMemory _peaks = new();
     private double _residualMedian;
     private double _residualSigma;
 
@@ -76,6 +77,7 @@ public sealed class SeasonalBaseline
         _firstTicks = state.FirstTicks;
         _lastTicks = state.LastTicks;
         _buckets = state.Buckets;
+        _peaks = new PeakMemory(state.HourlyPeaks, state.PeakHour, state.PeakHourMax);
         var n = Math.Min(RecentBuckets, state.RecentValues.Length);
         for (var i = state.RecentValues.Length - n; i < state.RecentValues.Length; i++)
         {
@@ -93,7 +95,7 @@ public sealed class SeasonalBaseline
     {
         var expected = Math.Max(0, Profile(bucketStartTicks) + _residualMedian);
         var scale = Math.Max(Math.Max(_residualSigma, Math.Sqrt(Math.Max(expected, 1))), MinScale);
-        return new BaselineEstimate(expected, scale, _buckets >= warmupBuckets);
+        return new BaselineEstimate(expected, scale, _buckets >= warmupBuckets, _peaks.UsualPeak);
     }
 
     /// <summary>Folds one closed bucket in.</summary>
@@ -104,6 +106,7 @@ public sealed class SeasonalBaseline
             _firstTicks = bucketStartTicks;
         }
 
+        _peaks.Add(bucketStartTicks, Estimate(bucketStartTicks, 0).ZScore(value));
         _lastTicks = bucketStartTicks;
         _buckets++;
         UpdateProfile(_dayMeans, _dayVisits, DaySlot(bucketStartTicks), value);
@@ -123,8 +126,9 @@ public sealed class SeasonalBaseline
             ticks[i] = _ticks[at];
         }
 
+        var (peaks, hour, max) = _peaks.ToState();
         return new SeasonalBaselineState(values, ticks, (double[])_dayMeans.Clone(), (long[])_dayVisits.Clone(),
-            (double[])_weekMeans.Clone(), (long[])_weekVisits.Clone(), _firstTicks, _lastTicks, _buckets);
+            (double[])_weekMeans.Clone(), (long[])_weekVisits.Clone(), _firstTicks, _lastTicks, _buckets, peaks, hour, max);
     }
 
     private static int DaySlot(long ticks) => (int)(ticks / SlotTicks % DaySlots);

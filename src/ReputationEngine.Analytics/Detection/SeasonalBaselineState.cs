@@ -10,4 +10,7 @@ public sealed record SeasonalBaselineState(
     long[] WeekVisits,
     long FirstTicks,
     long LastTicks,
-    long Buckets);
+    long Buckets,
+    double[] HourlyPeaks,
+    long PeakHour,
+    double PeakHourMax);

@@ -238,7 +238,7 @@ public sealed class TopicDetector
         }
 
         var est = peak.Estimate;
-        var firing = est.IsWarm && peak.Z >= s.VolumeOpenZ && peak.Total >= s.MinVolume && peak.Total >= s.MinRatio * est.Expected;
+        var firing = est.IsWarm && peak.Z >= Math.Max(s.VolumeOpenZ, est.UsualPeakZ) && peak.Total >= s.MinVolume && peak.Total >= s.MinRatio * est.Expected;
         var hot = peak.Z >= s.ResolveZ;
         var severity = AlertTracker.SeverityFromRatio(peak.Z / s.VolumeOpenZ);
         return _alerts[(int)AlertKind.VolumeSpike].Step(now, firing, hot, severity, BucketTime(peak.Start), peak.Total, est.Expected, null,
