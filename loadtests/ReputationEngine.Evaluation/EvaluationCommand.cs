@@ -7,7 +7,7 @@ using ReputationEngine.Evaluation.Nab;
 namespace ReputationEngine.Evaluation;
 
 /// <summary>
-/// <c>dotnet run -c Release --project loadtests/ReputationEngine.Evaluation -- [nab|cascades|all] [--data DIR] [--verbose]</c>:
+/// <c>dotnet run -c Release --project loadtests/ReputationEngine.Evaluation -- [nab|cascades|throughput|all|trace FILE] [--data DIR] [--verbose]</c>:
 /// scores the detectors on NAB and the reach forecast on the cascades, printing Markdown.
 /// </summary>
 public static class EvaluationCommand
@@ -40,6 +40,11 @@ public static class EvaluationCommand
         if (verb is "cascades" or "all")
         {
             CascadeEvaluation.Run(Path.Combine(data, "cascades", "training"), verbose);
+        }
+
+        if (verb is "throughput" or "all")
+        {
+            ThroughputBenchmark.Run();
         }
 
         return 0;

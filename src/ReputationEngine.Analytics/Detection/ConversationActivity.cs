@@ -93,9 +93,18 @@ public sealed class ConversationActivity
             Forecaster.AddOriginal(m.AuthorFollowers);
         }
 
-        if (_samples.Count < MaxSamples && !string.IsNullOrEmpty(m.Text) && m.Kind != MentionKind.Share)
+        if (m.Kind != MentionKind.Share)
         {
-            _samples.Add(new EvidenceSample(m.Id, m.Text));
+            AddSample(m.Id, m.Text);
+        }
+    }
+
+    /// <summary>Keeps a sample text (the original post's, when the conversation starts from a share).</summary>
+    public void AddSample(string id, string? text)
+    {
+        if (_samples.Count < MaxSamples && !string.IsNullOrEmpty(text))
+        {
+            _samples.Add(new EvidenceSample(id, text));
         }
     }
 

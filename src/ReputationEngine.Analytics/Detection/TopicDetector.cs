@@ -40,6 +40,7 @@ public sealed class TopicDetector
     private readonly Dictionary<string, ConversationActivity> _conversations = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changedConversations = new(StringComparer.Ordinal);
     private readonly List<(MentionObservation Mention, double Ratio)> _complaints = [];
+    private readonly RecentPosts _recentPosts = new();
 
     private long _bucketStart = long.MinValue;
     private double _bucketTotal;
@@ -280,12 +281,26 @@ public sealed class TopicDetector
     {
         if (!_conversations.TryGetValue(m.ConversationId, out var c))
         {
+            if (m.Id == m.ConversationId && !m.IsShare)
+            {
+                // A post is its own conversation; track it only once someone shares or answers it.
+                _recentPosts.Add(m.Id, m.CreatedAt, m.AuthorFollowers, m.Text);
+                return;
+            }
+
             if (_conversations.Count >= MaxConversations)
             {
                 EvictIdleConversations();
             }
 
-            c = new ConversationActivity(m.ConversationId, m.ConversationStartedAt ?? m.CreatedAt, _forecastParameters);
+            var known = _recentPosts.TryGet(m.ConversationId, out var postedAt, out var posterFollowers, out var postText);
+            c = new ConversationActivity(m.ConversationId, m.ConversationStartedAt ?? (known ? postedAt : m.CreatedAt), _forecastParameters);
+            if (known)
+            {
+                c.Forecaster.AddOriginal(posterFollowers);
+                c.AddSample(m.ConversationId, postText);
+            }
+
             _conversations[m.ConversationId] = c;
         }
 
