@@ -63,6 +63,12 @@ public static class EvaluationCommand
             ScoreNab(corpus, detections, withDrops ? "volumeSpike + mirrored drop detector" : "volumeSpike (product)", verbose && !withDrops);
         }
 
+        // Scorer self-check: firing exactly at each window's first row must give 100, never firing 0.
+        var perfect = corpus.Select(s => NabScorer.Score(s, s.Windows.Select(w => Array.FindIndex(s.Timestamps, t => t >= w.From)).ToList(), NabProfile.Standard));
+        var none = corpus.Select(s => NabScorer.Score(s, [], NabProfile.Standard));
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Scorer check (standard profile): perfect detector {NabScorer.Normalise(perfect):F1}, null detector {NabScorer.Normalise(none):F1}."));
         Console.WriteLine();
     }
 
