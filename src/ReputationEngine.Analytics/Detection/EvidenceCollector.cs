@@ -13,6 +13,9 @@ public sealed class EvidenceCollector
     /// <summary>A term must appear this often in the window to be named.</summary>
     public const int MinTermCount = 2;
 
+    /// <summary>A conversation must have this many mentions in the window to be named.</summary>
+    public const int MinConversationMentions = 2;
+
     private WindowEvidence _current = new();
     private WindowEvidence _previous = new();
     private WindowEvidence _currentNegative = new();
@@ -67,8 +70,10 @@ public sealed class EvidenceCollector
             .ToList();
     }
 
+    // A lone post is its own conversation; only threads with several mentions explain a spike.
     private static List<EvidenceCount> TopConversations(WindowEvidence current, WindowEvidence previous) =>
         Merge(current.Conversations, previous.Conversations)
+            .Where(p => p.Value >= MinConversationMentions)
             .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
             .Take(TopKeys)
             .Select(p => new EvidenceCount(p.Key, p.Value, 0))

@@ -55,7 +55,7 @@ public sealed class TopicDetector
         Settings = settings ?? AlertingSettings.Default;
         _forecastParameters = forecastParameters;
         _bucketTicks = Settings.Bucket.Ticks;
-        if (state is null)
+        if (state is null || state.BucketSeconds != Settings.BucketSeconds)
         {
             _volume = new SeasonalBaseline(Settings.BucketSeconds);
             _negative = new SeasonalBaseline(Settings.BucketSeconds);
@@ -154,7 +154,7 @@ public sealed class TopicDetector
     {
         var (terms, rates) = _evidence.Baseline.ToState();
         return new TopicDetectorState(
-            _bucketStart, _bucketTotal, _bucketNegative, _volume.ToState(), _negative.ToState(), _shareNumerator, _shareDenominator,
+            Settings.BucketSeconds, _bucketStart, _bucketTotal, _bucketNegative, _volume.ToState(), _negative.ToState(), _shareNumerator, _shareDenominator,
             _followers.ToState(), terms, rates, _alerts.Select(a => a.ToState()).ToArray(),
             _conversations.Values.Select(c => c.ToState()).ToArray());
     }

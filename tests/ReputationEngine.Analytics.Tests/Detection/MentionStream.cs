@@ -16,7 +16,7 @@ internal sealed class MentionStream
     public int Noisy(double rate) => (int)Math.Max(0, Math.Round(rate + (Math.Sqrt(rate) * Gaussian())));
 
     /// <summary>Feeds one minute of <paramref name="count"/> mentions, <paramref name="negative"/> of them negative, then evaluates.</summary>
-    public IReadOnlyList<AlertSignal> Minute(TopicDetector detector, int minute, int count, int negative = 0, string text = "just a normal day with acme", long followers = 100)
+    public IReadOnlyList<AlertSignal> Minute(TopicDetector detector, int minute, int count, int negative = 0, string? text = "just a normal day with acme", long followers = 100)
     {
         var at = Start.AddMinutes(minute);
         var last = at;
@@ -31,7 +31,7 @@ internal sealed class MentionStream
         return signals;
     }
 
-    public MentionObservation Mention(DateTimeOffset at, bool negative, string text, long followers, string? conversation = null, MentionKind kind = MentionKind.Post, string? author = null)
+    public MentionObservation Mention(DateTimeOffset at, bool negative, string? text, long followers, string? conversation = null, MentionKind kind = MentionKind.Post, string? author = null)
     {
         var id = $"m{_next++}";
         return new MentionObservation(

@@ -82,7 +82,7 @@ public sealed class VolumeSpikeTests
         {
             // Peak of 200/min in the afternoon, trough of 20/min at night.
             var rate = 110 + (90 * Math.Sin(2 * Math.PI * ((minute / 1440.0) - 0.375)));
-            stream.Minute(detector, minute, stream.Noisy(rate));
+            stream.Minute(detector, minute, stream.Noisy(rate), text: null); // no text: keeps the test fast
         }
 
         var openedAfterWarmup = stream.Signals.Where(s => s.Kind == AlertKind.VolumeSpike && s.Action == AlertAction.Open && s.OpenedAt >= MentionStream.Start.AddDays(2));
@@ -100,5 +100,25 @@ public sealed class VolumeSpikeTests
         }
 
         Assert.Equal(0, stream.Count(AlertKind.VolumeSpike, AlertAction.Open));
+    }
+
+    [Fact]
+    public void Evaluate_BusyWeekends_AlertOnlyUntilWeeklyProfileIsLearned()
+    {
+        var stream = new MentionStream();
+        var detector = new TopicDetector();
+        var signals = new List<AlertSignal>();
+        const int Days = 21;
+        for (var minute = 0; minute < Days * 1440; minute++)
+        {
+            var at = MentionStream.Start.AddMinutes(minute); // a Monday
+            var weekend = at.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+            detector.ObserveCounts(at, stream.Noisy(weekend ? 300 : 100));
+            signals.AddRange(detector.Evaluate(at));
+        }
+
+        var opens = signals.Where(s => s is { Kind: AlertKind.VolumeSpike, Action: AlertAction.Open }).ToList();
+        Assert.Contains(opens, s => s.OpenedAt < MentionStream.Start.AddDays(14)); // the first weekends surprise it
+        Assert.DoesNotContain(opens, s => s.OpenedAt >= MentionStream.Start.AddDays(15)); // the third does not
     }
 }
