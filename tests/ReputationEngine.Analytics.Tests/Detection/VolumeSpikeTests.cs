@@ -80,8 +80,8 @@ public sealed class VolumeSpikeTests
         const int Days = 5;
         for (var minute = 0; minute < Days * 24 * 60; minute++)
         {
-            // Peak of 200/min in the afternoon, trough of 20/min at night.
-            var rate = 110 + (90 * Math.Sin(2 * Math.PI * ((minute / 1440.0) - 0.375)));
+            // Peak of 100/min in the afternoon, trough of 10/min at night.
+            var rate = 55 + (45 * Math.Sin(2 * Math.PI * ((minute / 1440.0) - 0.375)));
             stream.Minute(detector, minute, stream.Noisy(rate), text: null); // no text: keeps the test fast
         }
 
