@@ -6,6 +6,7 @@ var root = new RootCommand("ReputationEngine command-line tools")
 {
     TrainCommand.Create(),
     ScoreCommand.Create(),
+    ReplayCommand.Create(),
 };
 
 return root.Parse(args).Invoke();

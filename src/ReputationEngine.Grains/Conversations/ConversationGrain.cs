@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ReputationEngine.Abstractions.Conversations;
 using ReputationEngine.Abstractions.Mentions;
+using ReputationEngine.Analytics.Forecast;
 using ReputationEngine.Grains.Persistence;
 
 namespace ReputationEngine.Grains.Conversations;
@@ -13,6 +14,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
 
     private readonly CoalescedState<ConversationGrainState> _state;
     private readonly TimeProvider _time;
+    private CascadeForecaster _forecast = new();
 
     public ConversationGrain(
         [PersistentState("conversation", StorageNames.Default)] IPersistentState<ConversationGrainState> state,
@@ -27,6 +29,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _forecast = State.Forecast is { } saved ? new CascadeForecaster(saved.ToAnalytics()) : new CascadeForecaster();
         this.RegisterGrainTimer(FlushAsync, CoalescedState<ConversationGrainState>.SafetyFlushPeriod, CoalescedState<ConversationGrainState>.SafetyFlushPeriod);
         return Task.CompletedTask;
     }
@@ -73,7 +76,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
             FirstResponseSeconds = State.FirstBrandResponseAt is { } response && State.FirstCustomerMessageAt is { } asked
                 ? Math.Max(0, (response - asked).TotalSeconds)
                 : null,
-            ForecastFinalShares = State.Shares,
+            ForecastFinalShares = Forecast(),
             StartedAt = State.StartedAt,
             LastActivityAt = State.LastActivityAt,
             RootAuthorId = State.RootAuthorId,
@@ -82,14 +85,40 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         });
     }
 
-    public Task FlushAsync() => _state.FlushAsync();
+    public Task FlushAsync()
+    {
+        if (_state.IsDirty)
+        {
+            State.Forecast = ForecastState.From(_forecast.ToState());
+        }
+
+        return _state.FlushAsync();
+    }
+
+    /// <summary>Final shares forecast at the conversation's latest activity (event time); never below what was seen.</summary>
+    private double Forecast()
+    {
+        if (State.StartedAt is not { } started || State.LastActivityAt is not { } last || _forecast.Shares == 0)
+        {
+            return State.Shares;
+        }
+
+        return Math.Max(State.Shares, _forecast.ForecastFinalShares(Math.Max(1, (last - started).TotalSeconds)));
+    }
 
     private void Apply(ScoredMention item)
     {
         var mention = item.Mention;
+        if (mention.Id == this.GetPrimaryKeyString())
+        {
+            _forecast.AddOriginal(mention.AuthorFollowers);
+        }
+
         if (mention.Kind == MentionKind.Share)
         {
             State.Shares++;
+            var since = State.StartedAt is { } origin ? Math.Max(0, (mention.CreatedAt - origin).TotalSeconds) : 0;
+            _forecast.AddShare(since, mention.AuthorFollowers);
         }
         else
         {

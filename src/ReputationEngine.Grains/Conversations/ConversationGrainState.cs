@@ -24,4 +24,6 @@ public sealed class ConversationGrainState
     [Id(14)] public DateTimeOffset? FirstCustomerMessageAt { get; set; }
     [Id(15)] public long Reach { get; set; }
     [Id(16)] public AppliedWatermarks Applied { get; set; } = new();
+    /// <summary>The share cascade for the reach forecast (bounded by the forecaster).</summary>
+    [Id(17)] public ForecastState? Forecast { get; set; }
 }

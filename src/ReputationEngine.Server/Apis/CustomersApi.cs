@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ReputationEngine.Abstractions.Conversations;
 using ReputationEngine.Abstractions.Customers;
 using ReputationEngine.Server.MentionLog;
-using ReputationEngine.Server.Validation;
+using ReputationEngine.Abstractions.Validation;
 
 namespace ReputationEngine.Server.Apis;
 

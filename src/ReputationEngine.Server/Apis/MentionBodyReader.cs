@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using ReputationEngine.Abstractions.Mentions;
-using ReputationEngine.Server.Validation;
+using ReputationEngine.Abstractions.Validation;
 
 namespace ReputationEngine.Server.Apis;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReputationEngine.Abstractions.Topics;
-using ReputationEngine.Server.Validation;
+using ReputationEngine.Abstractions.Validation;
 
 namespace ReputationEngine.Server.Apis;
 

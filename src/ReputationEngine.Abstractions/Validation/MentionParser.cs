@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ReputationEngine.Abstractions.Mentions;
 
-namespace ReputationEngine.Server.Validation;
+namespace ReputationEngine.Abstractions.Validation;
 
 /// <summary>
 /// Turns one JSON object of the ingest contract (DESIGN §4.2) into a <see cref="Mention"/>, or explains

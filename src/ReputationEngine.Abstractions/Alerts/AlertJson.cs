@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ReputationEngine.Abstractions.Alerts;
 
-namespace ReputationEngine.Server.Alerts;
+namespace ReputationEngine.Abstractions.Alerts;
 
 /// <summary>The alert JSON of DESIGN §4.4 (<c>"type":"alert"</c>, camelCase, enums as camelCase strings).</summary>
 public static class AlertJson

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ReputationEngine.Server.Validation;
+namespace ReputationEngine.Abstractions.Validation;
 
 /// <summary>Topic ids are short slugs so they are safe in URLs, logs and group names.</summary>
 public static partial class TopicIds

@@ -1,4 +1,4 @@
-namespace ReputationEngine.Server.Validation;
+namespace ReputationEngine.Abstractions.Validation;
 
 /// <summary>Bounds of POST /api/mentions (DESIGN §4.2) and of each mention's fields.</summary>
 public static class IngestLimits

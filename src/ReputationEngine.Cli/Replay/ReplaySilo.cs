@@ -1,0 +1,37 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ReputationEngine.Analytics.Sentiment;
+using ReputationEngine.Grains.Alerts;
+using ReputationEngine.Grains.Ingest;
+using ReputationEngine.Grains.Persistence;
+
+namespace ReputationEngine.Cli.Replay;
+
+/// <summary>An in-process silo running the engine's real grains on memory storage, for replays.</summary>
+public static class ReplaySilo
+{
+    public static IHost Build(ReplayClock clock) =>
+        Host.CreateDefaultBuilder()
+            .ConfigureLogging(logging => logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning))
+            .UseOrleans(silo =>
+            {
+                silo.UseLocalhostClustering(FreePort(), FreePort());
+                silo.AddMemoryGrainStorage(StorageNames.Default);
+                silo.Services.AddSingleton<TimeProvider>(clock);
+                silo.Services.AddSingleton<ISentimentScorer>(_ => SentimentModel.LoadDefault());
+                silo.Services.AddSingleton<TopicRulesCache>();
+                silo.Services.AddSingleton<InMemoryAlertLedger>();
+                silo.Services.AddSingleton<IAlertLedger>(sp => sp.GetRequiredService<InMemoryAlertLedger>());
+            })
+            .Build();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
