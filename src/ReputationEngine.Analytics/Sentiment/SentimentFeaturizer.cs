@@ -123,6 +123,12 @@ public sealed class SentimentFeaturizer
             var negated = false;
             if (isWord)
             {
+                // "but" closes a negation scope rather than being negated itself.
+                if (token.Kind == TokenKind.Word && SentimentWords.IsContrast(tokenText))
+                {
+                    negationLeft = 0;
+                }
+
                 value *= boost;
                 if (capsAreEmphasis && (token.Flags & TokenFlags.AllCaps) != 0)
                 {

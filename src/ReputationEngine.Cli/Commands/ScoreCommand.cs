@@ -31,8 +31,18 @@ public static class ScoreCommand
     private static int Run(FileInfo? modelFile)
     {
         var model = modelFile is null ? SentimentModel.LoadDefault() : SentimentModel.Load(modelFile.FullName);
-        using var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false, false), false, IoBufferBytes);
-        using var output = new BufferedStream(Console.OpenStandardOutput(), IoBufferBytes);
+        using var stdin = Console.OpenStandardInput();
+        using var stdout = Console.OpenStandardOutput();
+        Score(model, stdin, stdout);
+        return 0;
+    }
+
+    /// <summary>Scores every line of <paramref name="inputStream"/> into <paramref name="outputStream"/>.</summary>
+    public static void Score(ISentimentScorer model, Stream inputStream, Stream outputStream)
+    {
+        // Invalid UTF-8 becomes U+FFFD instead of an exception: a result per line, always.
+        using var input = new StreamReader(inputStream, new UTF8Encoding(false, false), false, IoBufferBytes, leaveOpen: true);
+        using var output = new BufferedStream(outputStream, IoBufferBytes);
         var lines = new string[BatchSize];
         var results = new SentimentResult[BatchSize];
         var line = new byte[256];
@@ -56,11 +66,9 @@ public static class ScoreCommand
                 output.Write(line, 0, length);
             }
         }
-
-        return 0;
     }
 
-    private static void ScoreParallel(SentimentModel model, ReadOnlySpan<string> lines, SentimentResult[] results)
+    private static void ScoreParallel(ISentimentScorer model, ReadOnlySpan<string> lines, SentimentResult[] results)
     {
         var texts = lines.ToArray();
         var workers = Environment.ProcessorCount;
