@@ -1,10 +1,12 @@
 using BenchmarkDotNet.Running;
 using ReputationEngine.Benchmarks;
 
-// `-- --dump-texts FILE` writes the benchmark's texts so peers (AFINN) can be timed on the same input.
-if (args is ["--dump-texts", var path])
+// `-- --dump-texts FILE [COUNT]` writes the benchmark's texts so peers (AFINN) and the
+// whole-process `reputation score` run can be timed on the same kind of input.
+if (args is ["--dump-texts", var path, .. var rest])
 {
-    File.WriteAllLines(path, SyntheticPosts.Generate(SentimentBenchmarks.TextCount));
+    var count = rest is [var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : SentimentBenchmarks.TextCount;
+    File.WriteAllLines(path, SyntheticPosts.Generate(count));
     return 0;
 }
 
