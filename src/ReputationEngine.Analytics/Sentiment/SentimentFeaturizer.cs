@@ -32,6 +32,8 @@ public sealed class SentimentFeaturizer
 
     public const string NegatedPrefix = "NOT_";
 
+    private const int InitialRoles = 64;
+
     private const uint UnigramSeed = 1;
     private const uint NegatedSeed = 2;
     private const uint BigramSeed = 3;
@@ -44,6 +46,7 @@ public sealed class SentimentFeaturizer
     private static readonly int HashtagIndex = CueIndex("<hashtag>");
 
     private readonly TokenBuffer _tokens = new();
+    private WordRole[] _roles = new WordRole[InitialRoles];
     private readonly SentimentLexicon? _lexicon;
     private char[] _squeezed = new char[64];
 
@@ -61,6 +64,11 @@ public sealed class SentimentFeaturizer
         SocialTokenizer.Tokenize(text, _tokens);
         var tokens = _tokens.Tokens;
 
+        if (_roles.Length < tokens.Length)
+        {
+            _roles = new WordRole[tokens.Length];
+        }
+
         var content = 0;
         var words = 0;
         var capsWords = 0;
@@ -68,6 +76,7 @@ public sealed class SentimentFeaturizer
         for (var t = 0; t < tokens.Length; t++)
         {
             var token = tokens[t];
+            _roles[t] = WordRole.None;
             if (token.Kind == TokenKind.Punctuation)
             {
                 continue;
@@ -78,7 +87,8 @@ public sealed class SentimentFeaturizer
             {
                 words++;
                 capsWords += (token.Flags & TokenFlags.AllCaps) != 0 ? 1 : 0;
-                if (contrastAt < 0 && SentimentWords.IsContrast(_tokens.TextOf(token)))
+                _roles[t] = SentimentWords.RoleOf(_tokens.TextOf(token));
+                if (contrastAt < 0 && _roles[t] == WordRole.Contrast)
                 {
                     contrastAt = t;
                 }
@@ -123,6 +133,12 @@ public sealed class SentimentFeaturizer
             var negated = false;
             if (isWord)
             {
+                // "but" closes a negation scope rather than being negated itself.
+                if (_roles[t] == WordRole.Contrast)
+                {
+                    negationLeft = 0;
+                }
+
                 value *= boost;
                 if (capsAreEmphasis && (token.Flags & TokenFlags.AllCaps) != 0)
                 {
@@ -161,11 +177,12 @@ public sealed class SentimentFeaturizer
                 continue;
             }
 
-            if (SentimentWords.IsContrast(tokenText))
+            var role = _roles[t];
+            if (role == WordRole.Contrast)
             {
                 negationLeft = 0;
             }
-            else if (SentimentWords.IsNegator(tokenText))
+            else if (role == WordRole.Negator)
             {
                 negationLeft = NegationScope;
             }
@@ -174,9 +191,12 @@ public sealed class SentimentFeaturizer
                 negationLeft--;
             }
 
-            boost = SentimentWords.IsIntensifier(tokenText) ? boost * IntensifierBoost
-                : SentimentWords.IsDampener(tokenText) ? boost * DampenerFactor
-                : 1f;
+            boost = role switch
+            {
+                WordRole.Intensifier => boost * IntensifierBoost,
+                WordRole.Dampener => boost * DampenerFactor,
+                _ => 1f,
+            };
         }
 
         AddCue(output, ExclamationIndex, scale * Math.Min(exclamations, MaxExclamations), "<!>");

@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 
 namespace ReputationEngine.Analytics.Sentiment;
 
@@ -17,6 +19,7 @@ public sealed class SentimentModel : ISentimentScorer
 
     private const int Magic = 0x4D534552; // "RESM"
     private const int FormatVersion = 1;
+    private const int HeaderInts = 4; // magic, version, hash bits, classes
 
     private static readonly Lazy<SentimentModel> Default = new(LoadEmbedded);
 
@@ -54,34 +57,38 @@ public sealed class SentimentModel : ISentimentScorer
 
     public static SentimentModel Load(Stream stream)
     {
+        // Decompress in one go and parse from memory: per-value stream reads made loading slow.
         using var brotli = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var reader = new BinaryReader(new BufferedStream(brotli));
-        if (reader.ReadInt32() != Magic || reader.ReadInt32() != FormatVersion)
+        using var buffer = new MemoryStream();
+        brotli.CopyTo(buffer);
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var header = MemoryMarshal.Cast<byte, int>(bytes[..(HeaderInts * sizeof(int))]);
+        if (header[0] != Magic || header[1] != FormatVersion)
         {
             throw new InvalidDataException("Not a sentiment model file (or an unsupported version).");
         }
 
-        if (reader.ReadInt32() != SentimentFeaturizer.HashBits || reader.ReadInt32() != ClassCount)
+        if (header[2] != SentimentFeaturizer.HashBits || header[3] != ClassCount)
         {
             throw new InvalidDataException("The model was trained with another featurizer layout.");
         }
 
-        var temperature = reader.ReadSingle();
-        var biases = new float[ClassCount];
-        for (var c = 0; c < ClassCount; c++)
-        {
-            biases[c] = reader.ReadSingle();
-        }
-
+        var floats = MemoryMarshal.Cast<byte, float>(bytes[(HeaderInts * sizeof(int))..]);
+        var temperature = floats[0];
+        var biases = floats.Slice(1, ClassCount).ToArray();
+        var body = bytes[((HeaderInts + 1 + ClassCount) * sizeof(int))..];
+        var rows = BinaryPrimitives.ReadInt32LittleEndian(body);
+        var rowBytes = sizeof(int) * (1 + ClassCount);
         var weights = new float[SentimentFeaturizer.HashSize * ClassCount];
-        var rows = reader.ReadInt32();
         var index = 0;
         for (var r = 0; r < rows; r++)
         {
-            index += reader.ReadInt32();
+            var row = body.Slice(sizeof(int) + (r * rowBytes), rowBytes);
+            index += BinaryPrimitives.ReadInt32LittleEndian(row);
+            var target = index * ClassCount;
             for (var c = 0; c < ClassCount; c++)
             {
-                weights[(index * ClassCount) + c] = reader.ReadSingle();
+                weights[target + c] = BinaryPrimitives.ReadSingleLittleEndian(row[((c + 1) * sizeof(int))..]);
             }
         }
 

@@ -25,18 +25,35 @@ public static class SentimentWords
 
     public static readonly FrozenSet<string> Contrasts = FrozenSet.Create(StringComparer.Ordinal, "but", "however");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NegatorLookup = Negators.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> IntensifierLookup = Intensifiers.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DampenerLookup = Dampeners.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ContrastLookup = Contrasts.GetAlternateLookup<ReadOnlySpan<char>>();
+    // One lookup per token instead of one per list: this runs for every word scored.
+    private static readonly FrozenDictionary<string, WordRole> Roles = BuildRoles();
+    private static readonly FrozenDictionary<string, WordRole>.AlternateLookup<ReadOnlySpan<char>> RoleLookup = Roles.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>"not", "never", and any contraction ending in n't ("isn't", "can't").</summary>
-    public static bool IsNegator(ReadOnlySpan<char> word) =>
-        NegatorLookup.Contains(word) || (word.Length > 3 && word.EndsWith("n't", StringComparison.Ordinal));
+    /// <summary>The word's role; any contraction ending in n't ("isn't", "can't") is a negator.</summary>
+    public static WordRole RoleOf(ReadOnlySpan<char> word) =>
+        RoleLookup.TryGetValue(word, out var role) ? role
+        : word.Length > 3 && word.EndsWith("n't", StringComparison.Ordinal) ? WordRole.Negator
+        : WordRole.None;
 
-    public static bool IsIntensifier(ReadOnlySpan<char> word) => IntensifierLookup.Contains(word);
+    public static bool IsNegator(ReadOnlySpan<char> word) => RoleOf(word) == WordRole.Negator;
 
-    public static bool IsDampener(ReadOnlySpan<char> word) => DampenerLookup.Contains(word);
+    public static bool IsIntensifier(ReadOnlySpan<char> word) => RoleOf(word) == WordRole.Intensifier;
 
-    public static bool IsContrast(ReadOnlySpan<char> word) => ContrastLookup.Contains(word);
+    public static bool IsDampener(ReadOnlySpan<char> word) => RoleOf(word) == WordRole.Dampener;
+
+    public static bool IsContrast(ReadOnlySpan<char> word) => RoleOf(word) == WordRole.Contrast;
+
+    private static FrozenDictionary<string, WordRole> BuildRoles()
+    {
+        var roles = new Dictionary<string, WordRole>(StringComparer.Ordinal);
+        foreach (var (words, role) in new[] { (Dampeners, WordRole.Dampener), (Intensifiers, WordRole.Intensifier), (Negators, WordRole.Negator), (Contrasts, WordRole.Contrast) })
+        {
+            foreach (var word in words)
+            {
+                roles[word] = role;
+            }
+        }
+
+        return roles.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Text;
 using ReputationEngine.Analytics.Sentiment;
@@ -18,6 +19,12 @@ public static class ScoreCommand
 
     private const int IoBufferBytes = 1 << 16;
 
+    /// <summary>Batches read ahead of the scorer; bounds memory on huge inputs.</summary>
+    private const int BatchesInFlight = 2;
+
+    /// <summary>One JSON result line is at most ~110 bytes.</summary>
+    private const int MaxResultBytes = 256;
+
     private static readonly StandardFormat ProbabilityFormat = new('F', 4);
 
     public static Command Create()
@@ -30,39 +37,71 @@ public static class ScoreCommand
 
     private static int Run(FileInfo? modelFile)
     {
-        var model = modelFile is null ? SentimentModel.LoadDefault() : SentimentModel.Load(modelFile.FullName);
-        using var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false, false), false, IoBufferBytes);
-        using var output = new BufferedStream(Console.OpenStandardOutput(), IoBufferBytes);
-        var lines = new string[BatchSize];
-        var results = new SentimentResult[BatchSize];
-        var line = new byte[256];
-        while (true)
+        if (modelFile is { Exists: false })
         {
-            var count = 0;
-            while (count < BatchSize && input.ReadLine() is { } text)
-            {
-                lines[count++] = text;
-            }
+            Console.Error.WriteLine($"model file not found: {modelFile.FullName}");
+            return 1;
+        }
 
-            if (count == 0)
-            {
-                break;
-            }
+        var model = modelFile is null ? SentimentModel.LoadDefault() : SentimentModel.Load(modelFile.FullName);
+        using var stdin = Console.OpenStandardInput();
+        using var stdout = Console.OpenStandardOutput();
+        Score(model, stdin, stdout);
+        return 0;
+    }
 
-            ScoreParallel(model, lines.AsSpan(0, count), results);
-            for (var i = 0; i < count; i++)
+    /// <summary>Scores every line of <paramref name="inputStream"/> into <paramref name="outputStream"/>.</summary>
+    public static void Score(ISentimentScorer model, Stream inputStream, Stream outputStream)
+    {
+        // Invalid UTF-8 becomes U+FFFD instead of an exception: a result per line, always.
+        using var input = new StreamReader(inputStream, new UTF8Encoding(false, false), false, IoBufferBytes, leaveOpen: true);
+        using var output = new BufferedStream(outputStream, IoBufferBytes);
+
+        // Reading and decoding the next batch overlaps with scoring and writing this one.
+        using var batches = new BlockingCollection<string[]>(BatchesInFlight);
+        var reader = Task.Run(() =>
+        {
+            try
+            {
+                var batch = new List<string>(BatchSize);
+                while (input.ReadLine() is { } text)
+                {
+                    batch.Add(text);
+                    if (batch.Count == BatchSize)
+                    {
+                        batches.Add([.. batch]);
+                        batch.Clear();
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    batches.Add([.. batch]);
+                }
+            }
+            finally
+            {
+                batches.CompleteAdding();
+            }
+        });
+
+        var results = new SentimentResult[BatchSize];
+        var line = new byte[MaxResultBytes];
+        foreach (var batch in batches.GetConsumingEnumerable())
+        {
+            ScoreParallel(model, batch, results);
+            for (var i = 0; i < batch.Length; i++)
             {
                 var length = Format(results[i], line);
                 output.Write(line, 0, length);
             }
         }
 
-        return 0;
+        reader.GetAwaiter().GetResult();
     }
 
-    private static void ScoreParallel(SentimentModel model, ReadOnlySpan<string> lines, SentimentResult[] results)
+    private static void ScoreParallel(ISentimentScorer model, string[] texts, SentimentResult[] results)
     {
-        var texts = lines.ToArray();
         var workers = Environment.ProcessorCount;
         var chunk = (texts.Length + workers - 1) / workers;
         Parallel.For(0, workers, w =>

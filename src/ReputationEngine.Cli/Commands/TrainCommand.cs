@@ -47,7 +47,13 @@ public static class TrainCommand
             examples = [.. examples, .. SentimentCorpora.LexiconExamples(data.FullName, options.LexiconExampleWeight)];
         }
 
-        Console.WriteLine($"{examples.Count} examples from {examples.Select(e => e.Corpus).Distinct().Count()} corpora, lexicon of {lexicon.Count} terms");
+        Console.WriteLine($"{examples.Count} examples, lexicon of {lexicon.Count} terms");
+        foreach (var corpus in examples.GroupBy(e => e.Corpus).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var byLabel = string.Join(" ", corpus.GroupBy(e => e.Label).OrderBy(g => g.Key).Select(g => $"{g.Key.ToString().ToLowerInvariant()} {g.Count()}"));
+            Console.WriteLine($"  {corpus.Key,-16} {corpus.Count(),6}  ({byLabel})");
+        }
+
 
         var model = SentimentTrainer.Train(examples, lexicon, options, Console.WriteLine);
         output.Directory?.Create();
