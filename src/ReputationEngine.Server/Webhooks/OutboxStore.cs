@@ -101,13 +101,19 @@ public sealed class OutboxStore(IEngineDatabase database, IOptions<WebhookOption
     public async Task<IReadOnlyList<DeliveryView>> ListAsync(string webhookId, DeliveryState? state, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        // The state filter is added only when given: PostgreSQL cannot type a bare "@state IS NULL".
+        var filter = state is null ? "" : "AND state = @state";
         await using var command = connection.Command($"""
             SELECT {DeliveryColumns} FROM webhook_deliveries
-            WHERE webhook_id = @hook AND (@state IS NULL OR state = @state)
+            WHERE webhook_id = @hook {filter}
             ORDER BY enqueued_at DESC LIMIT @limit
             """);
         command.Parameter("hook", webhookId);
-        command.Parameter("state", state?.ToString());
+        if (state is not null)
+        {
+            command.Parameter("state", state.ToString());
+        }
+
         command.Parameter("limit", Math.Clamp(limit, 1, MaxListLimit));
         return await ReadViewsAsync(command, cancellationToken);
     }

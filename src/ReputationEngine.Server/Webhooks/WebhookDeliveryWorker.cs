@@ -51,14 +51,22 @@ public sealed class WebhookDeliveryWorker(
         {
             // The topic grain decides: an acknowledged or resolved alert does not escalate. When it does, the ledger
             // queues the alert.escalated deliveries and schedules the next level in the same transaction.
-            var escalated = await grains.GetGrain<IBrandTopicGrain>(topicId).EscalateAlertAsync(alertId, level);
-            if (escalated is null)
+            try
             {
-                await outbox.DropEscalationAsync(alertId, level);
+                var escalated = await grains.GetGrain<IBrandTopicGrain>(topicId).EscalateAlertAsync(alertId, level);
+                if (escalated is null)
+                {
+                    await outbox.DropEscalationAsync(alertId, level);
+                }
+                else
+                {
+                    logger.LogInformation("Alert {AlertId} escalated to level {Level}", alertId, level);
+                }
             }
-            else
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                logger.LogInformation("Alert {AlertId} escalated to level {Level}", alertId, level);
+                // The claim runs out and the escalation is tried again; one failing topic does not stop the others.
+                logger.LogWarning(ex, "Escalating alert {AlertId} to level {Level} failed", alertId, level);
             }
         }
     }

@@ -117,6 +117,30 @@ public sealed class WebhookDeliveryTests
         Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
     }
 
+    [Fact]
+    public async Task Delivery_AddressNoLongerAllowed_RefusedAtConnectTime()
+    {
+        var dataDir = EngineFactory.NewDataDir();
+        await using var receiver = new WebhookReceiver(WebhookTestKit.Secret);
+        await receiver.StartAsync();
+        string hookId;
+        await using (var permissive = new EngineFactory(dataDir, WebhookTestKit.Settings()))
+        {
+            hookId = await permissive.CreateClient().RegisterAsync(receiver.Url);
+        }
+
+        // Same webhook, but loopback is no longer allowed (as when DNS re-points a name to a private address).
+        var strict = WebhookTestKit.Settings(("Webhooks:MaxAttempts", "1"));
+        strict.Remove("Webhooks:AllowedNetworks:0");
+        await using var engine = new EngineFactory(dataDir, strict);
+        var client = engine.CreateClient();
+        await WebhookTestKit.RaiseAsync(engine.Services, "ssrf");
+
+        var failed = await WaitForDeliveryAsync(client, hookId, "failed");
+        Assert.Contains("refused", failed.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Empty(receiver.Received);
+    }
+
     private static async Task<JsonElement[]> PendingAsync(HttpClient client, string hookId) =>
         [.. (await (await client.GetAsync($"/api/webhooks/{hookId}/deliveries?state=pending")).JsonAsync()).EnumerateArray()];
 
