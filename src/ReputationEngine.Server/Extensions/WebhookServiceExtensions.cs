@@ -22,6 +22,8 @@ public static class WebhookServiceExtensions
         services.AddSingleton<IAlertChangeWriter>(sp => sp.GetRequiredService<WebhookOutbox>());
         services.AddSingleton<IAlertListener>(sp => sp.GetRequiredService<WebhookOutbox>());
         services.AddHttpClient(WebhookSender.ClientName)
+            // The per-attempt timeout is the endpoint pipeline's (Webhooks:AttemptTimeout), not HttpClient's 100 s default.
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 // Redirects could lead anywhere; the guard checks the address of every connection, at delivery time.

@@ -12,11 +12,16 @@ public sealed class OutboxStore(IEngineDatabase database, IOptions<WebhookOption
 {
     public const int MaxListLimit = 1_000;
     public const int MaxErrorLength = 500;
+    public const int ClaimToAttemptRatio = 2;
 
     private const string DeliveryColumns =
         "delivery_id, webhook_id, alert_id, event, state, attempts, enqueued_at, next_attempt_at, first_attempt_at, completed_at, last_error";
 
     private readonly WebhookOptions _options = options.Value;
+
+    // A claim must outlast an attempt, or another silo could take a row still in flight and deliver it twice.
+    private readonly long _claimMilliseconds = (long)Math.Max(
+        options.Value.ClaimDuration.TotalMilliseconds, options.Value.AttemptTimeout.TotalMilliseconds * ClaimToAttemptRatio);
 
     /// <summary>Webhooks that have deliveries due and unclaimed.</summary>
     public async Task<IReadOnlyList<string>> DueEndpointsAsync(CancellationToken cancellationToken)
@@ -52,7 +57,7 @@ public sealed class OutboxStore(IEngineDatabase database, IOptions<WebhookOption
             RETURNING delivery_id, webhook_id, event, payload, attempts, enqueued_at
             """);
         var now = Now();
-        command.Parameter("until", now + (long)_options.ClaimDuration.TotalMilliseconds);
+        command.Parameter("until", now + _claimMilliseconds);
         command.Parameter("hook", webhookId);
         command.Parameter("pending", nameof(DeliveryState.Pending));
         command.Parameter("now", now);
@@ -148,7 +153,7 @@ public sealed class OutboxStore(IEngineDatabase database, IOptions<WebhookOption
             RETURNING alert_id, topic_id, next_level
             """);
         var now = Now();
-        command.Parameter("until", now + (long)_options.ClaimDuration.TotalMilliseconds);
+        command.Parameter("until", now + _claimMilliseconds);
         command.Parameter("now", now);
         command.Parameter("limit", _options.EscalationBatchSize);
         var due = new List<(string, string, int)>();
