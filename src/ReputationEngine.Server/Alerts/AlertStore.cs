@@ -9,10 +9,12 @@ namespace ReputationEngine.Server.Alerts;
 /// handed to every <see cref="IAlertListener"/> (dashboard push, webhook outbox, escalation). Also answers
 /// the alert queries of the API.
 /// </summary>
-public sealed class AlertStore(IEngineDatabase database, IEnumerable<IAlertListener> listeners, ILogger<AlertStore> logger) : IAlertLedger
+public sealed class AlertStore(
+    IEngineDatabase database, IEnumerable<IAlertChangeWriter> writers, IEnumerable<IAlertListener> listeners, ILogger<AlertStore> logger) : IAlertLedger
 {
     public const int MaxQueryLimit = 1_000;
 
+    private readonly IAlertChangeWriter[] _writers = [.. writers];
     private readonly IAlertListener[] _listeners = [.. listeners];
 
     public async Task RecordAsync(AlertChange change)
@@ -21,6 +23,8 @@ public sealed class AlertStore(IEngineDatabase database, IEnumerable<IAlertListe
         var alert = change.Alert;
         await using (var connection = await database.OpenAsync())
         {
+            // One transaction: the alert row and the writers' rows (webhook outbox, escalation) commit together.
+            await using var transaction = await connection.BeginTransactionAsync();
             await using var command = connection.Command("""
                 INSERT INTO alerts (alert_id, topic_id, kind, state, severity, updated_at, version, payload)
                 VALUES (@id, @topic, @kind, @state, @severity, @updated, @version, @payload)
@@ -28,7 +32,7 @@ public sealed class AlertStore(IEngineDatabase database, IEnumerable<IAlertListe
                     state = excluded.state, severity = excluded.severity, updated_at = excluded.updated_at,
                     version = excluded.version, payload = excluded.payload
                 WHERE excluded.version > alerts.version
-                """);
+                """, transaction);
             command.Parameter("id", alert.Id);
             command.Parameter("topic", alert.TopicId);
             command.Parameter("kind", alert.Kind.ToString());
@@ -37,7 +41,16 @@ public sealed class AlertStore(IEngineDatabase database, IEnumerable<IAlertListe
             command.Parameter("updated", alert.UpdatedAt.ToUnixTimeMilliseconds());
             command.Parameter("version", alert.Version);
             command.Parameter("payload", AlertJson.Serialize(alert));
-            await command.ExecuteNonQueryAsync();
+            if (await command.ExecuteNonQueryAsync() > 0)
+            {
+                // A stale copy (an older version replayed) changes nothing and must not be delivered again.
+                foreach (var writer in _writers)
+                {
+                    await writer.WriteAsync(connection, transaction, change, CancellationToken.None);
+                }
+            }
+
+            await transaction.CommitAsync();
         }
 
         foreach (var listener in _listeners)

@@ -14,6 +14,8 @@ public static class EndpointExtensions
         app.MapTopicsApi();
         app.MapCustomersApi();
         app.MapAlertsApi();
+        app.MapWebhooksApi();
+        app.MapEscalationApi();
         return app;
     }
 }

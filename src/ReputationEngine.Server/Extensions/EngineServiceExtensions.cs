@@ -42,6 +42,7 @@ public static class EngineServiceExtensions
         services.AddSingleton<MentionLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<MentionDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<MentionLogWriter>());
+        services.AddWebhooks(builder.Configuration);
 
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o =>

@@ -1,5 +1,4 @@
 using ReputationEngine.Analytics.Sentiment;
-using Xunit;
 
 namespace ReputationEngine.Analytics.Tests.Sentiment;
 

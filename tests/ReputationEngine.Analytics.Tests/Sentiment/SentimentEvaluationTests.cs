@@ -1,6 +1,5 @@
 using ReputationEngine.Analytics.Sentiment.Training;
 using ReputationEngine.Analytics.Sentiment;
-using Xunit;
 
 namespace ReputationEngine.Analytics.Tests.Sentiment;
 

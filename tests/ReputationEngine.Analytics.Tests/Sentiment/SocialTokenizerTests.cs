@@ -1,5 +1,4 @@
 using ReputationEngine.Analytics.Text;
-using Xunit;
 
 namespace ReputationEngine.Analytics.Tests.Sentiment;
 

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using ReputationEngine.Analytics.Sentiment;
 using ReputationEngine.Cli.Commands;
-using Xunit;
 
 namespace ReputationEngine.Cli.Tests.Commands;
 
