@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ReputationEngine.Abstractions.Conversations;
 using ReputationEngine.Abstractions.Mentions;
+using ReputationEngine.Grains.Dashboard;
 using ReputationEngine.Grains.Persistence;
 
 namespace ReputationEngine.Grains.Conversations;
@@ -50,7 +51,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
             _state.MarkDirty();
         }
 
-        return Task.CompletedTask;
+        return GrainFactory.DashboardNotifier().ConversationChangedAsync(GetSummaryAsync());
     }
 
     public Task<ConversationSummary?> GetSummaryAsync()

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using ReputationEngine.Abstractions.Mentions;
 using ReputationEngine.Abstractions.Topics;
 using ReputationEngine.Analytics.Windows;
+using ReputationEngine.Grains.Dashboard;
 using ReputationEngine.Grains.Persistence;
 
 namespace ReputationEngine.Grains.Topics;
@@ -68,6 +69,8 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
             State.Applied.MarkApplied(batch.Partition, batch.Items[^1].Sequence, _time.GetUtcNow());
             _state.MarkDirty();
         }
+
+        await GrainFactory.DashboardNotifier().TopicChangedAsync(this.GetPrimaryKeyString());
     }
 
     public Task<TopicSnapshot> GetSnapshotAsync()

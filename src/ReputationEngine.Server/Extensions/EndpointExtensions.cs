@@ -8,11 +8,13 @@ public static class EndpointExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseReputationDashboard();
         app.UseMiddleware<Access.ApiKeyMiddleware>();
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");
         app.MapMentionsApi();
         app.MapTopicsApi();
         app.MapCustomersApi();
+        app.MapReputationDashboard();
         return app;
     }
 }
