@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using ReputationEngine.Abstractions.Alerts;
 using ReputationEngine.Abstractions.Dashboard;
+using ReputationEngine.Server.Alerts;
 using ReputationEngine.Server.Hubs;
 
 namespace ReputationEngine.Server.Dashboard;
@@ -15,7 +16,7 @@ public sealed class DashboardObserver(IHubContext<DashboardHub> hub, ILogger<Das
         foreach (var change in updates.Alerts)
         {
             var method = change.Event == AlertEvent.Opened ? DashboardMessages.AlertRaised : DashboardMessages.AlertUpdated;
-            sends.Add(Group(change.Alert.TopicId).SendAsync(method, change.Alert));
+            sends.Add(Group(change.Alert.TopicId).SendAsync(method, AlertJson.ToDocument(change.Alert)));
         }
 
         foreach (var snapshot in updates.Topics)

@@ -14,6 +14,7 @@ public static class EndpointExtensions
         app.MapMentionsApi();
         app.MapTopicsApi();
         app.MapCustomersApi();
+        app.MapAlertsApi();
         app.MapReputationDashboard();
         return app;
     }

@@ -60,7 +60,7 @@ export function topicView(root, hub, topicId) {
 
   const load = async () => {
     showSnapshot(await api(`/api/topics/${encodeURIComponent(topicId)}/snapshot`));
-    const alerts = (await apiOrNull(`/api/alerts?topicId=${encodeURIComponent(topicId)}`)) ?? [];
+    const alerts = (await apiOrNull(`/api/alerts?topic=${encodeURIComponent(topicId)}`)) ?? [];
     for (const alert of alerts.filter((a) => a.topicId === topicId).reverse()) feed.upsert(alert);
     await loadChart();
     const threads = (await apiOrNull(`/api/topics/${encodeURIComponent(topicId)}/conversations?sort=virality`)) ?? [];
