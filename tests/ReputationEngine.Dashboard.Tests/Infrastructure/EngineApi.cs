@@ -36,7 +36,9 @@ public static class EngineApi
     }
 
     public static JsonObject Mention(string id, string text, string topic, string author = "tw:jane", long followers = 100,
-        string kind = "post", string? conversationId = null, DateTimeOffset? at = null) => new()
+        string kind = "post", string? conversationId = null, DateTimeOffset? at = null)
+    {
+        var mention = new JsonObject
         {
             ["id"] = id,
             ["source"] = "twitter",
@@ -47,4 +49,11 @@ public static class EngineApi
             ["kind"] = kind,
             ["conversationId"] = conversationId ?? id,
         };
+        if (kind == "share")
+        {
+            mention["sharedId"] = conversationId;
+        }
+
+        return mention;
+    }
 }
