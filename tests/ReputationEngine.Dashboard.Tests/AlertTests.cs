@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ReputationEngine.Abstractions.Alerts;
@@ -27,6 +28,28 @@ public sealed class AlertTests(BrowserFixture browser, ServerFixture engine, ITe
 
         Assert.Contains("Volume spike", await element.InnerTextAsync());
         Assert.Equal(Complaint, await element.Locator(".sample").First.TextContentAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task BurstPostedThroughTheApi_AfterCalmHistory_ShowsAsAlertElement()
+    {
+        await engine.Api.PutTopicAsync("burst-topic", "Burst Topic");
+        var now = DateTimeOffset.UtcNow;
+        // 45 calm minutes (3 mentions a minute) give the detector its baseline.
+        await engine.Api.PostMentionsAsync([.. Enumerable.Range(0, 45 * 3).Select(i => (JsonNode)EngineApi.Mention(
+            $"calm:{i}", $"burst-topic store visit {i % 7}", "burst-topic", author: $"tw:c{i % 40}", at: now.AddMinutes(-46).AddSeconds(i * 20)))]);
+        await engine.Api.WaitForIngestAsync();
+        var page = await OpenTopicAsync("burst-topic");
+
+        var clock = Stopwatch.StartNew();
+        await engine.Api.PostMentionsAsync([.. Enumerable.Range(0, 150).Select(i => (JsonNode)EngineApi.Mention(
+            $"burst:{i}", "burst-topic app outage again, cannot log in", "burst-topic", author: $"tw:b{i}", at: now.AddSeconds(-(i % 50))))]);
+
+        var alert = page.Locator(".alert-feed [data-alert-id]").Filter(new() { HasText = "Volume spike" });
+        await alert.First.WaitForAsync(new() { Timeout = 20_000 });
+        output.WriteLine($"burst alert visible {clock.ElapsedMilliseconds} ms after the burst was accepted");
+        Assert.Contains("outage", await alert.First.InnerTextAsync());
         await page.Context.CloseAsync();
     }
 

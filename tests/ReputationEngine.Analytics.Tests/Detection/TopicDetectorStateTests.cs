@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ReputationEngine.Analytics.Detection;
-using Xunit;
 
 namespace ReputationEngine.Analytics.Tests.Detection;
 

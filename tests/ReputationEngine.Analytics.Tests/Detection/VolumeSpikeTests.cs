@@ -1,5 +1,4 @@
 using ReputationEngine.Analytics.Detection;
-using Xunit;
 
 namespace ReputationEngine.Analytics.Tests.Detection;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ReputationEngine.Analytics.Forecast;
-using Xunit;
 
 namespace ReputationEngine.Analytics.Tests.Forecast;
 
