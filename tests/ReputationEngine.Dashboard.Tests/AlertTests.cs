@@ -48,7 +48,7 @@ public sealed class AlertTests(BrowserFixture browser, ServerFixture engine, ITe
 
         var alert = page.Locator(".alert-feed [data-alert-id]").Filter(new() { HasText = "Volume spike" });
         await alert.First.WaitForAsync(new() { Timeout = 20_000 });
-        output.WriteLine($"burst alert visible {clock.ElapsedMilliseconds} ms after the burst was accepted");
+        output.WriteLine($"burst alert visible {clock.ElapsedMilliseconds} ms after the burst was posted");
         Assert.Contains("outage", await alert.First.InnerTextAsync());
         await page.Context.CloseAsync();
     }
