@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using ReputationEngine.Abstractions.Conversations;
 using ReputationEngine.Abstractions.Mentions;
 using ReputationEngine.Analytics.Forecast;
+using ReputationEngine.Grains.Dashboard;
 using ReputationEngine.Grains.Persistence;
 
 namespace ReputationEngine.Grains.Conversations;
@@ -53,7 +54,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
             _state.MarkDirty();
         }
 
-        return Task.CompletedTask;
+        return GrainFactory.DashboardNotifier().ConversationChangedAsync(GetSummaryAsync());
     }
 
     public Task<ConversationSummary?> GetSummaryAsync()

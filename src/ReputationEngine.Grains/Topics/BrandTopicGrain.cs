@@ -4,6 +4,7 @@ using ReputationEngine.Abstractions.Mentions;
 using ReputationEngine.Abstractions.Topics;
 using ReputationEngine.Analytics.Windows;
 using ReputationEngine.Grains.Alerts;
+using ReputationEngine.Grains.Dashboard;
 using ReputationEngine.Grains.Persistence;
 
 namespace ReputationEngine.Grains.Topics;
@@ -94,6 +95,8 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
             _lastBatchAt = _time.GetUtcNow();
             await RecordAllAsync(_detection.Evaluate(eventTime, _alerts, _time.GetUtcNow()));
         }
+
+        await GrainFactory.DashboardNotifier().TopicChangedAsync(this.GetPrimaryKeyString());
     }
 
     public Task<TopicSnapshot> GetSnapshotAsync()

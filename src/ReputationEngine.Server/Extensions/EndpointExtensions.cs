@@ -8,6 +8,7 @@ public static class EndpointExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseReputationDashboard();
         app.UseMiddleware<Access.ApiKeyMiddleware>();
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");
         app.MapMentionsApi();
@@ -16,6 +17,7 @@ public static class EndpointExtensions
         app.MapAlertsApi();
         app.MapWebhooksApi();
         app.MapEscalationApi();
+        app.MapReputationDashboard();
         return app;
     }
 }

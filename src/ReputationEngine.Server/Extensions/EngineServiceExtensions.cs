@@ -51,6 +51,7 @@ public static class EngineServiceExtensions
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         builder.AddReputationSilo(engine, connectionString);
+        builder.AddReputationDashboard(engine);
         return builder;
     }
 }
