@@ -1,3 +1,4 @@
+using ReputationEngine.Abstractions.Alerts;
 using ReputationEngine.Abstractions.Mentions;
 
 namespace ReputationEngine.Abstractions.Topics;
@@ -18,6 +19,12 @@ public interface IBrandTopicGrain : IGrainWithStringKey
 
     /// <summary>Buckets of <paramref name="step"/> between <paramref name="from"/> and <paramref name="to"/> (event time).</summary>
     Task<TimeSeriesPoint[]> GetTimeSeriesAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan step);
+
+    /// <summary>Opens (or updates) the topic's active alert of the signal's kind and records the change.</summary>
+    Task<Alert> RaiseExternalAlertAsync(ExternalAlert signal);
+
+    /// <summary>The topic's open or acknowledged alerts.</summary>
+    Task<Alert[]> GetActiveAlertsAsync();
 
     /// <summary>Writes state if it changed since the last write (checkpointing coalesces writes).</summary>
     Task FlushAsync();

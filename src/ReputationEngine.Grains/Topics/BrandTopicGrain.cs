@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
+using ReputationEngine.Abstractions.Alerts;
 using ReputationEngine.Abstractions.Mentions;
 using ReputationEngine.Abstractions.Topics;
 using ReputationEngine.Analytics.Windows;
+using ReputationEngine.Grains.Alerts;
 using ReputationEngine.Grains.Persistence;
 
 namespace ReputationEngine.Grains.Topics;
@@ -11,14 +13,17 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
     private readonly CoalescedState<TopicState> _state;
     private readonly TimeProvider _time;
     private readonly TopicWindows _windows = new();
+    private readonly IAlertLedger[] _ledgers;
 
     public BrandTopicGrain(
         [PersistentState("topic", StorageNames.Default)] IPersistentState<TopicState> state,
         TimeProvider time,
+        IEnumerable<IAlertLedger> ledgers,
         ILogger<BrandTopicGrain> logger)
     {
         _state = new CoalescedState<TopicState>(state, logger);
         _time = time;
+        _ledgers = [.. ledgers];
     }
 
     private TopicState State => _state.Value;
@@ -70,6 +75,23 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
         }
     }
 
+    public async Task<Alert> RaiseExternalAlertAsync(ExternalAlert signal)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        var book = new AlertBook(this.GetPrimaryKeyString(), State.Alerts);
+        var change = book.Raise(signal.Kind, signal.Severity, signal.Window, signal.Observed, signal.Expected, signal.Evidence, _time.GetUtcNow());
+        _state.MarkDirty();
+        await _state.FlushAsync();
+        foreach (var ledger in _ledgers)
+        {
+            await ledger.RecordAsync(change);
+        }
+
+        return change.Alert;
+    }
+
+    public Task<Alert[]> GetActiveAlertsAsync() => Task.FromResult(State.Alerts.Active.Values.ToArray());
+
     public Task<TopicSnapshot> GetSnapshotAsync()
     {
         var lastMinute = _windows.LastMinute();
@@ -87,7 +109,7 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
             AverageSentiment = State.TotalMentions == 0 ? 0 : State.SentimentSum / State.TotalMentions,
             Reach = State.Reach,
             NegativeShare = State.TotalMentions == 0 ? 0 : (double)State.Negative / State.TotalMentions,
-            OpenAlerts = 0,
+            OpenAlerts = State.Alerts.Active.Count,
             LatestEventAt = State.LatestEventAt,
             LastMinute = lastMinute,
             LastHour = lastHour,
