@@ -6,5 +6,5 @@ public sealed record ConversationDetail(
     [property: Id(0)] ConversationSummary Summary,
     [property: Id(1)] ConversationMessage[] RecentMessages,
     [property: Id(2)] SentimentPoint[] Trajectory,
-    [property: Id(3)] CaseNote[] CaseNotes,
+    [property: Id(3)] CaseNote[] Notes,
     [property: Id(4)] string[] ParticipantIds);

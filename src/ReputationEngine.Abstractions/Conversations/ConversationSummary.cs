@@ -28,7 +28,7 @@ public sealed record ConversationSummary
     /// <summary>When the current wait breached its SLA (event time); null when it has not.</summary>
     [Id(18)] public DateTimeOffset? SlaBreachedAt { get; init; }
     [Id(19)] public DateTimeOffset? ResolvedAt { get; init; }
-    [Id(20)] public int Notes { get; init; }
+    [Id(20)] public int NoteCount { get; init; }
     /// <summary>Sort key for "spreading": the larger of observed and forecast shares, plus replies.</summary>
     [Id(21)] public double Virality { get; init; }
 }

@@ -20,6 +20,9 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     /// <summary>Topic case lists a conversation appears in.</summary>
     public const int MaxListedTopics = 20;
 
+    /// <summary>Changes reach the topic case lists at most this late, coalesced into one call per list.</summary>
+    public static readonly TimeSpan ListPushDelay = TimeSpan.FromSeconds(1);
+
     /// <summary>A reply adds this much to virality, a share (observed or forecast) one.</summary>
     public const double ReplyVirality = 0.5;
 
@@ -35,6 +38,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     private ConversationSla? _sla;
     private ITimer? _slaTimer;
     private bool _listChanged;
+    private IGrainTimer? _listTimer;
 
     public ConversationGrain(
         [PersistentState("conversation", StorageNames.Default)] IPersistentState<ConversationGrainState> state,
@@ -144,14 +148,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
             _state.MarkDirty();
         }
 
-        if (_listChanged && State.Topics.Count > 0)
-        {
-            _listChanged = false;
-            var summary = Summary();
-            await Task.WhenAll(State.Topics.Order(StringComparer.Ordinal).Take(MaxListedTopics)
-                .Select(topic => GrainFactory.GetGrain<ITopicConversationsGrain>(topic).UpsertAsync([summary])));
-        }
-
+        await PushToListsAsync();
         await _state.FlushAsync();
     }
 
@@ -161,6 +158,21 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     {
         _state.MarkDirty();
         _listChanged = true;
+        _listTimer ??= this.RegisterGrainTimer(PushToListsAsync, ListPushDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task PushToListsAsync()
+    {
+        _listTimer?.Dispose();
+        _listTimer = null;
+        if (_listChanged && State.Topics.Count > 0)
+        {
+            // Cleared first: a change while the calls are in flight lists the case again next time.
+            _listChanged = false;
+            var summary = Summary();
+            await Task.WhenAll(State.Topics.Order(StringComparer.Ordinal).Take(MaxListedTopics)
+                .Select(topic => GrainFactory.GetGrain<ITopicConversationsGrain>(topic).UpsertAsync([summary])));
+        }
     }
 
     /// <summary>A staff action: made durable and listed before the caller hears back.</summary>
@@ -211,7 +223,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
             SlaDueAt = wait.DueAt,
             SlaBreachedAt = wait.BreachedAt ?? wait.LastBreachedAt,
             ResolvedAt = State.ResolvedAt,
-            Notes = State.Notes.Count,
+            NoteCount = State.Notes.Count,
             Virality = State.Shares + (ReplyVirality * State.Replies),
         };
     }
@@ -256,7 +268,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
             if (breaches.Length > 0)
             {
                 wait.BreachedAt = breaches.Min(b => b.Status.DueAt!.Value);
-                _listChanged = true;
+                Changed();
                 if (!await RaiseAsync(breaches, waitingSince, author, now))
                 {
                     wait.BreachedAt = null;

@@ -17,9 +17,13 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     /// <summary>Topic lists a customer appears in (the rest of their topics still show in the profile).</summary>
     public const int MaxListedTopics = 20;
 
+    /// <summary>Changes reach the topic lists at most this late, coalesced into one call per list.</summary>
+    public static readonly TimeSpan ListPushDelay = TimeSpan.FromSeconds(1);
+
     private readonly CoalescedState<CustomerState> _state;
     private readonly TimeProvider _time;
     private bool _listChanged;
+    private IGrainTimer? _listTimer;
 
     public CustomerGrain(
         [PersistentState("customer", StorageNames.Default)] IPersistentState<CustomerState> state,
@@ -128,6 +132,21 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
 
     public async Task FlushAsync()
     {
+        await PushToListsAsync();
+        await _state.FlushAsync();
+    }
+
+    private void Changed()
+    {
+        _state.MarkDirty();
+        _listChanged = true;
+        _listTimer ??= this.RegisterGrainTimer(PushToListsAsync, ListPushDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task PushToListsAsync()
+    {
+        _listTimer?.Dispose();
+        _listTimer = null;
         if (_listChanged && State.Mentions > 0 && !State.IsBrand)
         {
             // Cleared first: a change while the calls are in flight lists the customer again next time.
@@ -136,14 +155,6 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             await Task.WhenAll(State.Topics.Order(StringComparer.Ordinal).Take(MaxListedTopics)
                 .Select(topic => GrainFactory.GetGrain<ITopicCustomersGrain>(topic).UpsertAsync([summary])));
         }
-
-        await _state.FlushAsync();
-    }
-
-    private void Changed()
-    {
-        _state.MarkDirty();
-        _listChanged = true;
     }
 
     private InfluenceScore Influence()

@@ -13,6 +13,8 @@ public static class EndpointExtensions
         app.MapMentionsApi();
         app.MapTopicsApi();
         app.MapCustomersApi();
+        app.MapConversationsApi();
+        app.MapTopicCrmApi();
         return app;
     }
 }

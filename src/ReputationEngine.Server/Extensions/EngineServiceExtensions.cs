@@ -4,6 +4,7 @@ using ReputationEngine.Analytics.Sentiment;
 using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Server.Ingest;
 using ReputationEngine.Server.MentionLog;
+using ReputationEngine.Server.Privacy;
 using ReputationEngine.Server.Storage;
 
 namespace ReputationEngine.Server.Extensions;
@@ -35,6 +36,7 @@ public static class EngineServiceExtensions
         services.AddSingleton<IEngineDatabase>(database);
         services.AddSingleton<IMentionLogStore, MentionLogStore>();
         services.AddSingleton<MentionDispatcher>();
+        services.AddSingleton<CustomerErasure>();
         services.AddSingleton<MentionLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<MentionDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<MentionLogWriter>());
