@@ -2,7 +2,7 @@ namespace ReputationEngine.Analytics.Crm;
 
 /// <summary>
 /// First-response SLA in event time: a customer waiting since <c>t</c> must get a brand reply by
-/// <c>t + limit</c>. A reply after the due time is a breach too (it is found when the reply arrives, even if
+/// <c>t + limit</c> (a reply exactly at the due time is in time). A reply after the due time is a breach too (it is found when the reply arrives, even if
 /// the silence timer never fired, e.g. in a fast replay).
 /// </summary>
 public static class ResponseSla
@@ -21,7 +21,7 @@ public static class ResponseSla
         var due = since + limit;
         var end = conversation.AnsweredAt ?? now;
         var severity = Math.Clamp(settings.Severity + (influential ? SlaSettings.InfluentialSeverityBonus : 0), 1, 10);
-        return new SlaStatus(due, end >= due, influential, limit, severity);
+        return new SlaStatus(due, end > due, influential, limit, severity);
     }
 
     /// <summary>
