@@ -10,7 +10,7 @@ namespace ReputationEngine.Grains.Tests;
 
 /// <summary>
 /// A test cluster whose grains read a <see cref="FakeTimeProvider"/> (SLA silence timers fire when the test
-/// advances it) and record alerts in a <see cref="RecordingAlertLedger"/>. Both are process-wide statics because
+/// advances it) and record alerts in a <see cref="InMemoryAlertLedger"/>. Both are process-wide statics because
 /// the silo's services are built inside the test host.
 /// </summary>
 public sealed class FakeTimeClusterFixture : IAsyncLifetime
@@ -19,7 +19,7 @@ public sealed class FakeTimeClusterFixture : IAsyncLifetime
 
     public static FakeTimeProvider Time { get; } = new(Start);
 
-    public static RecordingAlertLedger Ledger { get; } = new();
+    public static InMemoryAlertLedger Ledger { get; } = new([]);
 
     public TestCluster Cluster { get; } = new TestClusterBuilder(1).AddSiloBuilderConfigurator<SiloConfigurator>().Build();
 

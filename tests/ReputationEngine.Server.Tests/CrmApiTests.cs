@@ -107,6 +107,12 @@ public sealed class CrmApiTests(SharedEngine engine) : IClassFixture<SharedEngin
         Assert.Equal(Mentions.BaseTime, conversation.GetProperty("waitingSince").GetDateTimeOffset());
         var snapshot = await (await Client.GetAsync("/api/topics/crm-sla/snapshot")).JsonAsync();
         Assert.Equal(1, snapshot.GetProperty("openAlerts").GetInt32());
+        var alerts = await (await Client.GetAsync("/api/alerts?topic=crm-sla")).JsonAsync();
+        var alert = Assert.Single(alerts.EnumerateArray());
+        Assert.Equal("slaBreach", alert.GetProperty("kind").GetString());
+        Assert.Equal("open", alert.GetProperty("state").GetString());
+        Assert.Equal(1, alert.GetProperty("version").GetInt64());
+        Assert.Equal("u1", alert.GetProperty("evidence").GetProperty("conversations")[0].GetString());
     }
 
     [Fact]

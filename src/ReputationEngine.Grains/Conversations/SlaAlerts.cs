@@ -12,12 +12,12 @@ public static class SlaAlerts
         ArgumentNullException.ThrowIfNull(breach);
         // No sample texts: an erasure would have to reach them in the alert store.
         var evidence = new AlertEvidence { Conversations = [breach.ConversationId], Authors = [breach.CustomerId] };
-        return grains.GetGrain<IBrandTopicGrain>(breach.TopicId).RaiseExternalAlertAsync(new ExternalAlert(
+        return grains.GetGrain<IBrandTopicGrain>(breach.TopicId).RaiseAlertAsync(
             AlertKind.SlaBreach,
             breach.Severity,
             new AlertWindow(breach.WaitingSince, breach.DueAt),
             Math.Round(breach.WaitedMinutes, 1),
             breach.LimitMinutes,
-            evidence));
+            evidence);
     }
 }

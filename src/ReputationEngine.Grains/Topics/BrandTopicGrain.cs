@@ -12,18 +12,19 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
 {
     private readonly CoalescedState<TopicState> _state;
     private readonly TimeProvider _time;
+    private readonly IAlertLedger _ledger;
     private readonly TopicWindows _windows = new();
-    private readonly IAlertLedger[] _ledgers;
+    private AlertBook _alerts = null!;
 
     public BrandTopicGrain(
         [PersistentState("topic", StorageNames.Default)] IPersistentState<TopicState> state,
         TimeProvider time,
-        IEnumerable<IAlertLedger> ledgers,
+        IAlertLedger ledger,
         ILogger<BrandTopicGrain> logger)
     {
         _state = new CoalescedState<TopicState>(state, logger);
         _time = time;
-        _ledgers = [.. ledgers];
+        _ledger = ledger;
     }
 
     private TopicState State => _state.Value;
@@ -31,6 +32,7 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _windows.Restore(State.Seconds, State.Minutes);
+        _alerts = new AlertBook(this.GetPrimaryKeyString(), State.Alerts);
         this.RegisterGrainTimer(FlushAsync, CoalescedState<TopicState>.SafetyFlushPeriod, CoalescedState<TopicState>.SafetyFlushPeriod);
         return Task.CompletedTask;
     }
@@ -75,23 +77,6 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
         }
     }
 
-    public async Task<Alert> RaiseExternalAlertAsync(ExternalAlert signal)
-    {
-        ArgumentNullException.ThrowIfNull(signal);
-        var book = new AlertBook(this.GetPrimaryKeyString(), State.Alerts);
-        var change = book.Raise(signal.Kind, signal.Severity, signal.Window, signal.Observed, signal.Expected, signal.Evidence, _time.GetUtcNow());
-        _state.MarkDirty();
-        await _state.FlushAsync();
-        foreach (var ledger in _ledgers)
-        {
-            await ledger.RecordAsync(change);
-        }
-
-        return change.Alert;
-    }
-
-    public Task<Alert[]> GetActiveAlertsAsync() => Task.FromResult(State.Alerts.Active.Values.ToArray());
-
     public Task<TopicSnapshot> GetSnapshotAsync()
     {
         var lastMinute = _windows.LastMinute();
@@ -109,7 +94,7 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
             AverageSentiment = State.TotalMentions == 0 ? 0 : State.SentimentSum / State.TotalMentions,
             Reach = State.Reach,
             NegativeShare = State.TotalMentions == 0 ? 0 : (double)State.Negative / State.TotalMentions,
-            OpenAlerts = State.Alerts.Active.Count,
+            OpenAlerts = _alerts.ActiveCount,
             LatestEventAt = State.LatestEventAt,
             LastMinute = lastMinute,
             LastHour = lastHour,
@@ -121,6 +106,25 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
     public Task<TimeSeriesPoint[]> GetTimeSeriesAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan step) =>
         Task.FromResult(_windows.Series(from, to, step));
 
+    public Task<Alert[]> GetActiveAlertsAsync() => Task.FromResult(_alerts.Active.OrderBy(a => a.Kind).ToArray());
+
+    public async Task<Alert?> ActOnAlertAsync(string alertId, AlertAction action, string? assignee) =>
+        (await RecordAsync(_alerts.Act(alertId, action, assignee, _time.GetUtcNow())))?.Alert;
+
+    public async Task<Alert> RaiseAlertAsync(AlertKind kind, int severity, AlertWindow window, double observed, double expected, AlertEvidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        ArgumentNullException.ThrowIfNull(evidence);
+        var change = _alerts.Raise(kind, severity, window, observed, expected, evidence, _time.GetUtcNow());
+        await RecordAsync(change);
+        return change.Alert;
+    }
+
+    public async Task ResolveAlertKindAsync(AlertKind kind) => await RecordAsync(_alerts.ResolveKind(kind, _time.GetUtcNow()));
+
+    public async Task<Alert?> EscalateAlertAsync(string alertId, int level) =>
+        (await RecordAsync(_alerts.Escalate(alertId, level, _time.GetUtcNow())))?.Alert;
+
     public Task FlushAsync()
     {
         if (_state.IsDirty)
@@ -130,6 +134,20 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
         }
 
         return _state.FlushAsync();
+    }
+
+    /// <summary>Makes an alert change durable in the ledger first, then in this grain's state.</summary>
+    private async Task<AlertChange?> RecordAsync(AlertChange? change)
+    {
+        if (change is null)
+        {
+            return null;
+        }
+
+        await _ledger.RecordAsync(change);
+        _state.MarkDirty();
+        await FlushAsync();
+        return change;
     }
 
     private void Count(ScoredMention item)

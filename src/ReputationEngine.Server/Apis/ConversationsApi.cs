@@ -47,7 +47,7 @@ public static class ConversationsApi
         return TypedResults.Ok(body);
     }
 
-    private static async Task<Results<Ok<ConversationSummary>, ProblemHttpResult>> AssignAsync(string id, AssignRequest? request, IGrainFactory grains)
+    private static async Task<Results<Ok<ConversationSummary>, ProblemHttpResult>> AssignAsync(string id, CaseAssignRequest? request, IGrainFactory grains)
     {
         if (!CrmIds.IsValid(id))
         {
@@ -78,7 +78,7 @@ public static class ConversationsApi
         return Found(id, await grains.GetGrain<IConversationGrain>(id).ResolveAsync());
     }
 
-    private static async Task<Results<Ok<ConversationSummary>, ProblemHttpResult>> AddNoteAsync(string id, NoteRequest? request, IGrainFactory grains)
+    private static async Task<Results<Ok<ConversationSummary>, ProblemHttpResult>> AddNoteAsync(string id, CaseNoteRequest? request, IGrainFactory grains)
     {
         if (!CrmIds.IsValid(id))
         {

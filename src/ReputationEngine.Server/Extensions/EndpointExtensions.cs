@@ -15,6 +15,7 @@ public static class EndpointExtensions
         app.MapCustomersApi();
         app.MapConversationsApi();
         app.MapTopicCrmApi();
+        app.MapAlertsApi();
         return app;
     }
 }
