@@ -21,4 +21,6 @@ public sealed class TopicState
     /// <summary>Mentions older than the per-minute window: counted in totals, not in any window.</summary>
     [Id(11)] public long TooLateForWindows { get; set; }
     [Id(12)] public AlertBookState Alerts { get; set; } = new();
+    /// <summary>The detectors' learned state (baselines, tracked conversations) as JSON.</summary>
+    [Id(13)] public byte[]? Detector { get; set; }
 }
