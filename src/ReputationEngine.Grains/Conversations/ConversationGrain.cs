@@ -61,7 +61,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         if (State.Wait.Since is not null)
         {
             // Re-arms the silence timer after a restart or reactivation.
-            await EvaluateSlaAsync([]);
+            await EvaluateSlaSafelyAsync([]);
         }
     }
 
@@ -87,7 +87,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         {
             State.Applied.MarkApplied(batch.Partition, batch.Items[^1].Sequence, _time.GetUtcNow());
             Changed();
-            await EvaluateSlaAsync(closed);
+            await EvaluateSlaSafelyAsync(closed);
         }
     }
 
@@ -139,16 +139,26 @@ public sealed class ConversationGrain : Grain, IConversationGrain
 
     public async Task FlushAsync()
     {
-        if (!State.PendingCredit.IsEmpty && State.RootAuthorId is { } root)
+        try
         {
-            var credit = State.PendingCredit;
-            await GrainFactory.GetGrain<ICustomerGrain>(root)
-                .CreditEngagementAsync(new EngagementCredit(credit.Shares, credit.Replies, credit.SharerFollowers, credit.LatestAt));
-            credit.Clear();
-            _state.MarkDirty();
+            if (!State.PendingCredit.IsEmpty && State.RootAuthorId is { } root)
+            {
+                var credit = State.PendingCredit;
+                await GrainFactory.GetGrain<ICustomerGrain>(root)
+                    .CreditEngagementAsync(new EngagementCredit(credit.Shares, credit.Replies, credit.SharerFollowers, credit.LatestAt));
+                credit.Clear();
+                _state.MarkDirty();
+            }
+
+            await PushToListsAsync();
+        }
+        catch (Exception ex)
+        {
+            // Credits and list entries stay pending for the next flush; the state write must not wait for them.
+            _listChanged = true;
+            _logger.LogWarning(ex, "Crediting or listing conversation {ConversationId} failed; retrying at the next flush", Id);
         }
 
-        await PushToListsAsync();
         await _state.FlushAsync();
     }
 
@@ -228,6 +238,20 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         };
     }
 
+    /// <summary>An SLA check that fails (a topic or customer grain unreachable) must not fail ingest or activation.</summary>
+    private async Task EvaluateSlaSafelyAsync(List<ClosedWait> closed)
+    {
+        try
+        {
+            await EvaluateSlaAsync(closed);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "SLA check of conversation {ConversationId} failed; retrying later", Id);
+            ArmTimer(SlaRetryPeriod);
+        }
+    }
+
     private async Task EvaluateSlaAsync(List<ClosedWait> closed)
     {
         if (_sla is null || State.Topics.Count == 0 || (closed.Count == 0 && State.Wait.Since is null))
@@ -238,6 +262,14 @@ public sealed class ConversationGrain : Grain, IConversationGrain
 
         var settings = await _sla.SettingsAsync(State.Topics);
         var negative = State.NegativeCustomerMessages > 0;
+        if (!settings.Values.Any(s => s.Enabled && (negative || !s.NegativeOnly)))
+        {
+            // No SLA of any topic applies: no influence lookup, no timer.
+            State.Wait.DueAt = null;
+            DisarmTimer();
+            return;
+        }
+
         foreach (var late in closed.Where(c => !c.AlreadyBreached))
         {
             var influence = late.Influence ?? await _sla.InfluenceAsync(late.AuthorId, late.AuthorFollowers);

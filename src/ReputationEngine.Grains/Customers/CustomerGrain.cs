@@ -22,6 +22,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
 
     private readonly CoalescedState<CustomerState> _state;
     private readonly TimeProvider _time;
+    private readonly ILogger<CustomerGrain> _logger;
     private bool _listChanged;
     private IGrainTimer? _listTimer;
 
@@ -32,6 +33,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     {
         _state = new CoalescedState<CustomerState>(state, logger);
         _time = time;
+        _logger = logger;
     }
 
     private CustomerState State => _state.Value;
@@ -132,7 +134,17 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
 
     public async Task FlushAsync()
     {
-        await PushToListsAsync();
+        try
+        {
+            await PushToListsAsync();
+        }
+        catch (Exception ex)
+        {
+            // The list entry goes at the next flush; the state write must not wait for it.
+            _listChanged = true;
+            _logger.LogWarning(ex, "Listing customer {CustomerId} failed; retrying at the next flush", this.GetPrimaryKeyString());
+        }
+
         await _state.FlushAsync();
     }
 
