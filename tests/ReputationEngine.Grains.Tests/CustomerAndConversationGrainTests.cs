@@ -61,7 +61,7 @@ public sealed class CustomerAndConversationGrainTests(ClusterFixture fixture)
         Assert.Equal(3, summary.Participants);
         Assert.Equal(300, summary.FirstResponseSeconds);
         Assert.Equal("tw:dan", summary.RootAuthorId);
-        Assert.Equal(ConversationState.Open, summary.State);
+        Assert.Equal(ConversationState.Pending, summary.State);
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed class ReadApiTests : IAsyncLifetime
         Assert.Equal(1, conversation.GetProperty("shares").GetInt64());
         Assert.Equal(3, conversation.GetProperty("participants").GetInt32());
         Assert.Equal(300, conversation.GetProperty("firstResponseSeconds").GetDouble());
-        Assert.Equal("open", conversation.GetProperty("state").GetString());
+        Assert.Equal("pending", conversation.GetProperty("state").GetString()); // answered by the brand: waiting on the customer
     }
 
     [Fact]

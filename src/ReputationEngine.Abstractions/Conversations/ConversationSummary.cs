@@ -19,4 +19,16 @@ public sealed record ConversationSummary
     [Id(12)] public string? RootAuthorId { get; init; }
     [Id(13)] public long NegativeMessages { get; init; }
     [Id(14)] public long Reach { get; init; }
+    /// <summary>The first customer message the brand has not answered yet (event time); null when nobody waits.</summary>
+    [Id(15)] public DateTimeOffset? WaitingSince { get; init; }
+    /// <summary>How long the customer has waited so far, in the conversation's event-time clock.</summary>
+    [Id(16)] public double? WaitingSeconds { get; init; }
+    /// <summary>When the first response is due under the topic's SLA; null when no SLA applies.</summary>
+    [Id(17)] public DateTimeOffset? SlaDueAt { get; init; }
+    /// <summary>When the current wait breached its SLA (event time); null when it has not.</summary>
+    [Id(18)] public DateTimeOffset? SlaBreachedAt { get; init; }
+    [Id(19)] public DateTimeOffset? ResolvedAt { get; init; }
+    [Id(20)] public int NoteCount { get; init; }
+    /// <summary>Sort key for "spreading": the larger of observed and forecast shares, plus replies.</summary>
+    [Id(21)] public double Virality { get; init; }
 }

@@ -22,4 +22,17 @@ public sealed record CustomerProfile
     [Id(14)] public DateTimeOffset? FirstSeenAt { get; init; }
     [Id(15)] public DateTimeOffset? LastSeenAt { get; init; }
     [Id(16)] public bool Erased { get; init; }
+    /// <summary>Mean sentiment of the last 7 days against the history before it.</summary>
+    [Id(17)] public CustomerTrend Trend { get; init; }
+    [Id(18)] public double TrendDelta { get; init; }
+    /// <summary>The parts of <see cref="Influence"/> (docs/crm.md explains the formula).</summary>
+    [Id(19)] public InfluenceBreakdown InfluenceBreakdown { get; init; } = InfluenceBreakdown.None;
+    /// <summary>Shares of posts this customer started, by other authors.</summary>
+    [Id(20)] public long SharesReceived { get; init; }
+    /// <summary>Replies by other authors (customers or brand accounts) in threads this customer started.</summary>
+    [Id(21)] public long RepliesReceived { get; init; }
+    /// <summary>0..1: how much this customer needs attention (negativity weighted by influence).</summary>
+    [Id(22)] public double Risk { get; init; }
+    /// <summary>Conversations the customer took part in, most recent first (bounded).</summary>
+    [Id(23)] public string[] Conversations { get; init; } = [];
 }

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 using ReputationEngine.Abstractions.Conversations;
+using ReputationEngine.Abstractions.Customers;
 using ReputationEngine.Abstractions.Mentions;
 using ReputationEngine.Analytics.Forecast;
 using ReputationEngine.Grains.Dashboard;
+using ReputationEngine.Analytics.Crm;
 using ReputationEngine.Grains.Persistence;
 
 namespace ReputationEngine.Grains.Conversations;
@@ -12,10 +14,34 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     /// <summary>Participants are counted exactly up to this many; beyond it, new ids are estimated as new.</summary>
     public const int MaxTrackedParticipants = 5_000;
     public const int MaxTopics = 100;
+    public const int MaxRecentMessages = 50;
+    public const int MaxTrajectory = 200;
+    public const int MaxNotes = 200;
+    public const int MaxDetailParticipants = 100;
+
+    /// <summary>Topic case lists a conversation appears in.</summary>
+    public const int MaxListedTopics = 20;
+
+    /// <summary>Changes reach the topic case lists at most this late, coalesced into one call per list.</summary>
+    public static readonly TimeSpan ListPushDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>A reply adds this much to virality, a share (observed or forecast) one.</summary>
+    public const double ReplyVirality = 0.5;
+
+    /// <summary>The silence timer fires this long after the due time, so "due" itself is still within the SLA.</summary>
+    public static readonly TimeSpan SlaTimerSlack = TimeSpan.FromSeconds(1);
+
+    /// <summary>When raising a breach failed, the next try is this far away.</summary>
+    public static readonly TimeSpan SlaRetryPeriod = TimeSpan.FromSeconds(30);
 
     private readonly CoalescedState<ConversationGrainState> _state;
     private readonly TimeProvider _time;
     private CascadeForecaster _forecast = new();
+    private readonly ILogger<ConversationGrain> _logger;
+    private ConversationSla? _sla;
+    private ITimer? _slaTimer;
+    private bool _listChanged;
+    private IGrainTimer? _listTimer;
 
     public ConversationGrain(
         [PersistentState("conversation", StorageNames.Default)] IPersistentState<ConversationGrainState> state,
@@ -24,49 +50,179 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     {
         _state = new CoalescedState<ConversationGrainState>(state, logger);
         _time = time;
+        _logger = logger;
     }
 
     private ConversationGrainState State => _state.Value;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private string Id => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _forecast = State.Forecast is { } saved ? new CascadeForecaster(saved.ToAnalytics()) : new CascadeForecaster();
+        _sla = new ConversationSla(GrainFactory, _time);
         this.RegisterGrainTimer(FlushAsync, CoalescedState<ConversationGrainState>.SafetyFlushPeriod, CoalescedState<ConversationGrainState>.SafetyFlushPeriod);
-        return Task.CompletedTask;
+        if (State.Wait.Since is not null)
+        {
+            // Re-arms the silence timer after a restart or reactivation.
+            await EvaluateSlaSafelyAsync([]);
+        }
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await FlushAsync();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        DisarmTimer();
+        await FlushAsync();
+    }
 
-    public Task ApplyAsync(MentionBatch batch)
+    public async Task ApplyAsync(MentionBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        var closed = new List<ClosedWait>();
         foreach (var item in batch.Items)
         {
             if (!State.Applied.IsApplied(batch.Partition, item.Sequence))
             {
-                Apply(item);
+                Apply(item, closed);
             }
         }
 
         if (batch.Items.Length > 0)
         {
             State.Applied.MarkApplied(batch.Partition, batch.Items[^1].Sequence, _time.GetUtcNow());
-            _state.MarkDirty();
+            Changed();
+            await EvaluateSlaSafelyAsync(closed);
         }
 
-        return GrainFactory.DashboardNotifier().ConversationChangedAsync(GetSummaryAsync());
+        await GrainFactory.DashboardNotifier().ConversationChangedAsync(GetSummaryAsync());
     }
 
-    public Task<ConversationSummary?> GetSummaryAsync()
+    public Task<ConversationSummary?> GetSummaryAsync() => Task.FromResult(Exists ? Summary() : null);
+
+    public Task<ConversationDetail?> GetDetailAsync() => Task.FromResult(Exists
+        ? new ConversationDetail(
+            Summary(),
+            [.. Enumerable.Reverse(State.RecentMessages)],
+            [.. State.Trajectory],
+            [.. State.Notes],
+            [.. State.ParticipantIds.Order(StringComparer.Ordinal).Take(MaxDetailParticipants)])
+        : null);
+
+    public Task<ConversationSummary?> AssignAsync(string? assignee) => ActAsync(() => State.Assignee = assignee);
+
+    public Task<ConversationSummary?> ResolveAsync() => ActAsync(() =>
     {
-        if (State.Messages == 0 && State.Shares == 0)
+        State.State = ConversationState.Resolved;
+        State.ResolvedAt = _time.GetUtcNow();
+        // Staff closed the case: the customer no longer waits on this SLA.
+        State.Wait.End();
+        DisarmTimer();
+    });
+
+    public Task<ConversationSummary?> AddNoteAsync(string text, string? author) =>
+        ActAsync(() => AddBounded(State.Notes, new CaseNote(_time.GetUtcNow(), text, author), MaxNotes));
+
+    public async Task EraseAuthorAsync(string authorId)
+    {
+        var changed = false;
+        for (var i = 0; i < State.RecentMessages.Count; i++)
         {
-            return Task.FromResult<ConversationSummary?>(null);
+            if (State.RecentMessages[i].AuthorId == authorId && State.RecentMessages[i].Text.Length > 0)
+            {
+                State.RecentMessages[i] = State.RecentMessages[i] with { Text = "" };
+                changed = true;
+            }
         }
 
-        return Task.FromResult<ConversationSummary?>(new ConversationSummary
+        if (changed)
         {
-            ConversationId = this.GetPrimaryKeyString(),
+            _state.MarkDirty();
+            await _state.FlushAsync();
+        }
+    }
+
+    public Task CheckSlaAsync() => EvaluateSlaAsync([]);
+
+    public async Task FlushAsync()
+    {
+        if (_state.IsDirty)
+        {
+            State.Forecast = ForecastState.From(_forecast.ToState());
+        }
+
+        try
+        {
+            if (!State.PendingCredit.IsEmpty && State.RootAuthorId is { } root)
+            {
+                var credit = State.PendingCredit;
+                await GrainFactory.GetGrain<ICustomerGrain>(root)
+                    .CreditEngagementAsync(new EngagementCredit(credit.Shares, credit.Replies, credit.SharerFollowers, credit.LatestAt));
+                credit.Clear();
+                _state.MarkDirty();
+            }
+
+            await PushToListsAsync();
+        }
+        catch (Exception ex)
+        {
+            // Credits and list entries stay pending for the next flush; the state write must not wait for them.
+            _listChanged = true;
+            _logger.LogWarning(ex, "Crediting or listing conversation {ConversationId} failed; retrying at the next flush", Id);
+        }
+
+        await _state.FlushAsync();
+    }
+
+    private bool Exists => State.Messages > 0 || State.Shares > 0;
+
+    private void Changed()
+    {
+        _state.MarkDirty();
+        _listChanged = true;
+        _listTimer ??= this.RegisterGrainTimer(PushToListsAsync, ListPushDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task PushToListsAsync()
+    {
+        _listTimer?.Dispose();
+        _listTimer = null;
+        if (_listChanged && State.Topics.Count > 0)
+        {
+            // Cleared first: a change while the calls are in flight lists the case again next time.
+            _listChanged = false;
+            var summary = Summary();
+            await Task.WhenAll(State.Topics.Order(StringComparer.Ordinal).Take(MaxListedTopics)
+                .Select(topic => GrainFactory.GetGrain<ITopicConversationsGrain>(topic).UpsertAsync([summary])));
+        }
+    }
+
+    /// <summary>A staff action: made durable and listed before the caller hears back.</summary>
+    private async Task<ConversationSummary?> ActAsync(Action action)
+    {
+        if (!Exists)
+        {
+            return null;
+        }
+
+        action();
+        Changed();
+        await FlushAsync();
+        return Summary();
+    }
+
+    private DateTimeOffset EventNow()
+    {
+        var wallNow = _time.GetUtcNow();
+        return State.LastActivityAt is { } latest ? ResponseSla.EventNow(latest, State.ObservedAt ?? wallNow, wallNow) : wallNow;
+    }
+
+    private ConversationSummary Summary()
+    {
+        var now = EventNow();
+        var wait = State.Wait;
+        return new ConversationSummary
+        {
+            ConversationId = Id,
             Topics = [.. State.Topics.Order(StringComparer.Ordinal)],
             Messages = State.Messages,
             Shares = State.Shares,
@@ -83,17 +239,28 @@ public sealed class ConversationGrain : Grain, IConversationGrain
             RootAuthorId = State.RootAuthorId,
             NegativeMessages = State.NegativeMessages,
             Reach = State.Reach,
-        });
+            WaitingSince = wait.Since,
+            WaitingSeconds = wait.Since is { } since ? Math.Max(0, (now - since).TotalSeconds) : null,
+            SlaDueAt = wait.DueAt,
+            SlaBreachedAt = wait.BreachedAt ?? wait.LastBreachedAt,
+            ResolvedAt = State.ResolvedAt,
+            NoteCount = State.Notes.Count,
+            Virality = State.Shares + (ReplyVirality * State.Replies),
+        };
     }
 
-    public Task FlushAsync()
+    /// <summary>An SLA check that fails (a topic or customer grain unreachable) must not fail ingest or activation.</summary>
+    private async Task EvaluateSlaSafelyAsync(List<ClosedWait> closed)
     {
-        if (_state.IsDirty)
+        try
         {
-            State.Forecast = ForecastState.From(_forecast.ToState());
+            await EvaluateSlaAsync(closed);
         }
-
-        return _state.FlushAsync();
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "SLA check of conversation {ConversationId} failed; retrying later", Id);
+            ArmTimer(SlaRetryPeriod);
+        }
     }
 
     /// <summary>Final shares forecast at the conversation's latest activity (event time); never below what was seen.</summary>
@@ -107,7 +274,108 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         return Math.Max(State.Shares, _forecast.ForecastFinalShares(Math.Max(1, (last - started).TotalSeconds)));
     }
 
-    private void Apply(ScoredMention item)
+    private async Task EvaluateSlaAsync(List<ClosedWait> closed)
+    {
+        if (_sla is null || State.Topics.Count == 0 || (closed.Count == 0 && State.Wait.Since is null))
+        {
+            DisarmTimer();
+            return;
+        }
+
+        var settings = await _sla.SettingsAsync(State.Topics);
+        var negative = State.NegativeCustomerMessages > 0;
+        if (!settings.Values.Any(s => s.Enabled && (negative || !s.NegativeOnly)))
+        {
+            // No SLA of any topic applies: no influence lookup, no timer.
+            State.Wait.DueAt = null;
+            DisarmTimer();
+            return;
+        }
+
+        foreach (var late in closed.Where(c => !c.AlreadyBreached))
+        {
+            var influence = late.Influence ?? await _sla.InfluenceAsync(late.AuthorId, late.AuthorFollowers);
+            var breaches = ConversationSla.Evaluate(settings, new SlaCase(late.Since, late.AnsweredAt, negative, false, influence), late.AnsweredAt)
+                .Where(p => p.Status.Breached).ToArray();
+            if (breaches.Length > 0)
+            {
+                State.Wait.LastBreachedAt = breaches.Min(b => b.Status.DueAt!.Value);
+                await RaiseAsync(breaches, late.Since, late.AuthorId, late.AnsweredAt);
+            }
+        }
+
+        var wait = State.Wait;
+        if (wait.Since is not { } waitingSince || wait.AuthorId is not { } author || State.State == ConversationState.Resolved)
+        {
+            DisarmTimer();
+            return;
+        }
+
+        wait.Influence ??= await _sla.InfluenceAsync(author, wait.AuthorFollowers);
+        var now = EventNow();
+        var statuses = ConversationSla.Evaluate(settings, new SlaCase(waitingSince, null, negative, false, wait.Influence.Value), now).ToArray();
+        wait.DueAt = statuses.Length == 0 ? null : statuses.Min(s => s.Status.DueAt!.Value);
+        _state.MarkDirty();
+        if (wait.BreachedAt is null)
+        {
+            var breaches = statuses.Where(s => s.Status.Breached).ToArray();
+            if (breaches.Length > 0)
+            {
+                wait.BreachedAt = breaches.Min(b => b.Status.DueAt!.Value);
+                Changed();
+                if (!await RaiseAsync(breaches, waitingSince, author, now))
+                {
+                    wait.BreachedAt = null;
+                    ArmTimer(SlaRetryPeriod);
+                    return;
+                }
+            }
+        }
+
+        if (wait.BreachedAt is null && wait.DueAt is { } due)
+        {
+            ArmTimer(due - now + SlaTimerSlack);
+        }
+        else
+        {
+            DisarmTimer();
+        }
+    }
+
+    private async Task<bool> RaiseAsync((string Topic, SlaStatus Status)[] breaches, DateTimeOffset since, string customerId, DateTimeOffset at)
+    {
+        try
+        {
+            await Task.WhenAll(breaches.Select(b => SlaAlerts.RaiseAsync(GrainFactory, new SlaBreach(
+                b.Topic, Id, customerId, since, b.Status.DueAt!.Value, (at - since).TotalMinutes, b.Status.Limit.TotalMinutes, b.Status.Severity))));
+            return true;
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Raising the SLA breach of conversation {ConversationId} failed; retrying later", Id);
+            return false;
+        }
+    }
+
+    private void ArmTimer(TimeSpan dueIn)
+    {
+        DisarmTimer();
+        dueIn = dueIn < TimeSpan.Zero ? TimeSpan.Zero : dueIn;
+        var self = this.AsReference<IConversationGrain>();
+        _slaTimer = _time.CreateTimer(_ => self.CheckSlaAsync().ContinueWith(
+            t => _logger.LogWarning(t.Exception, "SLA check of conversation {ConversationId} failed", Id),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default), null, dueIn, Timeout.InfiniteTimeSpan);
+        // The timer is not grain activity: keep the activation until the check has run.
+        DelayDeactivation(dueIn + SlaRetryPeriod);
+    }
+
+    private void DisarmTimer()
+    {
+        _slaTimer?.Dispose();
+        _slaTimer = null;
+    }
+
+    private void Apply(ScoredMention item, List<ClosedWait> closed)
     {
         var mention = item.Mention;
         if (mention.Id == this.GetPrimaryKeyString())
@@ -115,7 +383,8 @@ public sealed class ConversationGrain : Grain, IConversationGrain
             _forecast.AddOriginal(mention.AuthorFollowers);
         }
 
-        if (mention.Kind == MentionKind.Share)
+        var isShare = mention.Kind == MentionKind.Share;
+        if (isShare)
         {
             State.Shares++;
             var since = State.StartedAt is { } origin ? Math.Max(0, (mention.CreatedAt - origin).TotalSeconds) : 0;
@@ -130,6 +399,10 @@ public sealed class ConversationGrain : Grain, IConversationGrain
             {
                 State.NegativeMessages++;
             }
+
+            AddBounded(State.Trajectory, new SentimentPoint(mention.CreatedAt, item.Score, State.SentimentSum / State.SentimentCount), MaxTrajectory);
+            AddBounded(State.RecentMessages, new ConversationMessage(
+                mention.Id, mention.AuthorId, mention.AuthorIsBrand, mention.CreatedAt, mention.Kind, mention.Text, item.Label, item.Score), MaxRecentMessages);
         }
 
         if (State.ParticipantIds.Count < MaxTrackedParticipants)
@@ -150,15 +423,34 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         }
 
         State.Reach += mention.AuthorFollowers;
-        if (mention.Id == this.GetPrimaryKeyString())
+        if (mention.Id == Id)
         {
             State.RootAuthorId = mention.AuthorId;
         }
+        else if (mention.AuthorId != State.RootAuthorId)
+        {
+            // What others do with the thread is the root author's influence (credited at the next checkpoint).
+            State.PendingCredit.Add(isShare || mention.Kind == MentionKind.Quote, mention.AuthorFollowers, mention.CreatedAt);
+            State.Replies += isShare ? 0 : 1;
+        }
 
         State.StartedAt = State.StartedAt is { } started && started < mention.CreatedAt ? started : mention.CreatedAt;
-        State.LastActivityAt = State.LastActivityAt is { } last && last > mention.CreatedAt ? last : mention.CreatedAt;
+        if (State.LastActivityAt is null || mention.CreatedAt > State.LastActivityAt)
+        {
+            State.LastActivityAt = mention.CreatedAt;
+            State.ObservedAt = _time.GetUtcNow();
+        }
 
-        // First response time: from the first customer message to the first brand reply after it.
+        if (!isShare)
+        {
+            TrackResponse(mention, item.Label, closed);
+        }
+    }
+
+    /// <summary>First response time, the current wait and the case state (open → pending → open again).</summary>
+    private void TrackResponse(Mention mention, SentimentLabel label, List<ClosedWait> closed)
+    {
+        var wait = State.Wait;
         if (mention.AuthorIsBrand)
         {
             if (State.FirstCustomerMessageAt is { } asked && mention.CreatedAt >= asked
@@ -166,11 +458,56 @@ public sealed class ConversationGrain : Grain, IConversationGrain
             {
                 State.FirstBrandResponseAt = mention.CreatedAt;
             }
+
+            if (wait.Since is { } since && mention.CreatedAt >= since)
+            {
+                closed.Add(new ClosedWait(since, mention.CreatedAt, wait.AuthorId ?? "", wait.AuthorFollowers, wait.Influence, wait.BreachedAt is not null));
+                wait.End();
+                if (State.State == ConversationState.Open)
+                {
+                    State.State = ConversationState.Pending;
+                }
+            }
+
+            State.LastBrandReplyAt = State.LastBrandReplyAt is { } last && last > mention.CreatedAt ? last : mention.CreatedAt;
+            return;
         }
-        else if (mention.Kind != MentionKind.Share
-            && (State.FirstCustomerMessageAt is null || mention.CreatedAt < State.FirstCustomerMessageAt))
+
+        if (State.FirstCustomerMessageAt is null || mention.CreatedAt < State.FirstCustomerMessageAt)
         {
             State.FirstCustomerMessageAt = mention.CreatedAt;
+        }
+
+        if (label == SentimentLabel.Negative)
+        {
+            State.NegativeCustomerMessages++;
+        }
+
+        // A customer message after the brand's last reply waits for an answer; an older one was answered already.
+        if (State.LastBrandReplyAt is { } replied && mention.CreatedAt <= replied)
+        {
+            return;
+        }
+
+        if (wait.Since is null)
+        {
+            wait.Start(mention.CreatedAt, mention.AuthorId, mention.AuthorFollowers);
+        }
+        else if (mention.CreatedAt < wait.Since)
+        {
+            wait.Since = mention.CreatedAt;
+        }
+
+        // The customer wrote again: the case is theirs to answer, whatever staff did before.
+        State.State = ConversationState.Open;
+    }
+
+    private static void AddBounded<T>(List<T> list, T item, int max)
+    {
+        list.Add(item);
+        if (list.Count > max)
+        {
+            list.RemoveAt(0);
         }
     }
 }

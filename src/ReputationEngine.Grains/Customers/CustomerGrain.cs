@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ReputationEngine.Abstractions.Customers;
 using ReputationEngine.Abstractions.Mentions;
+using ReputationEngine.Analytics.Crm;
 using ReputationEngine.Analytics.Scoring;
 using ReputationEngine.Grains.Persistence;
 
@@ -10,9 +11,20 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
 {
     public const int MaxRecentMentions = 50;
     public const int MaxTopics = 100;
+    public const int MaxHistory = 500;
+    public const int MaxConversations = 1_000;
+
+    /// <summary>Topic lists a customer appears in (the rest of their topics still show in the profile).</summary>
+    public const int MaxListedTopics = 20;
+
+    /// <summary>Changes reach the topic lists at most this late, coalesced into one call per list.</summary>
+    public static readonly TimeSpan ListPushDelay = TimeSpan.FromSeconds(1);
 
     private readonly CoalescedState<CustomerState> _state;
     private readonly TimeProvider _time;
+    private readonly ILogger<CustomerGrain> _logger;
+    private bool _listChanged;
+    private IGrainTimer? _listTimer;
 
     public CustomerGrain(
         [PersistentState("customer", StorageNames.Default)] IPersistentState<CustomerState> state,
@@ -21,6 +33,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     {
         _state = new CoalescedState<CustomerState>(state, logger);
         _time = time;
+        _logger = logger;
     }
 
     private CustomerState State => _state.Value;
@@ -47,9 +60,24 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         if (batch.Items.Length > 0)
         {
             State.Applied.MarkApplied(batch.Partition, batch.Items[^1].Sequence, _time.GetUtcNow());
-            _state.MarkDirty();
+            Changed();
         }
 
+        return Task.CompletedTask;
+    }
+
+    public Task CreditEngagementAsync(EngagementCredit credit)
+    {
+        ArgumentNullException.ThrowIfNull(credit);
+        State.SharesReceived += credit.Shares;
+        State.RepliesReceived += credit.Replies;
+        State.SharerFollowers += credit.SharerFollowers;
+        if (credit.LatestAt is { } at && (State.LastEngagedAt is null || at > State.LastEngagedAt))
+        {
+            State.LastEngagedAt = at;
+        }
+
+        Changed();
         return Task.CompletedTask;
     }
 
@@ -60,6 +88,8 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             return Task.FromResult<CustomerProfile?>(null);
         }
 
+        var influence = Influence();
+        var assessment = Assess(influence.Value);
         return Task.FromResult<CustomerProfile?>(new CustomerProfile
         {
             CustomerId = this.GetPrimaryKeyString(),
@@ -71,27 +101,108 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             NeutralMentions = State.Neutral,
             NegativeMentions = State.Negative,
             AverageSentiment = State.SentimentEwma,
-            Influence = Math.Log10(1 + State.Followers),
-            Segment = CustomerSegment.Neutral,
-            SegmentReasons = [],
+            Influence = influence.Value,
+            InfluenceBreakdown = new InfluenceBreakdown(influence.Reach, influence.Engagement, influence.Amplification, influence.Recency),
+            Segment = (CustomerSegment)assessment.Segment,
+            SegmentReasons = [.. assessment.Reasons],
+            Trend = (CustomerTrend)assessment.Trend,
+            TrendDelta = assessment.TrendDelta,
+            Risk = assessment.Risk,
+            SharesReceived = State.SharesReceived,
+            RepliesReceived = State.RepliesReceived,
             Topics = [.. State.Topics.Order(StringComparer.Ordinal)],
             RecentMentions = [.. Enumerable.Reverse(State.Recent)],
+            Conversations = [.. Enumerable.Reverse(State.Conversations).Take(MaxRecentMentions)],
             FirstSeenAt = State.FirstSeenAt,
             LastSeenAt = State.LastSeenAt,
             Erased = State.Erased,
         });
     }
 
+    public Task<double> GetInfluenceAsync() => Task.FromResult(State.Mentions == 0 ? 0 : Influence().Value);
+
+    public Task<string[]> GetConversationIdsAsync() => Task.FromResult(State.Conversations.ToArray());
+
     public async Task EraseAsync()
     {
         State.Name = null;
         State.Recent.Clear();
         State.Erased = true;
-        _state.MarkDirty();
+        Changed();
+        await FlushAsync();
+    }
+
+    public async Task FlushAsync()
+    {
+        try
+        {
+            await PushToListsAsync();
+        }
+        catch (Exception ex)
+        {
+            // The list entry goes at the next flush; the state write must not wait for it.
+            _listChanged = true;
+            _logger.LogWarning(ex, "Listing customer {CustomerId} failed; retrying at the next flush", this.GetPrimaryKeyString());
+        }
+
         await _state.FlushAsync();
     }
 
-    public Task FlushAsync() => _state.FlushAsync();
+    private void Changed()
+    {
+        _state.MarkDirty();
+        _listChanged = true;
+        _listTimer ??= this.RegisterGrainTimer(PushToListsAsync, ListPushDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task PushToListsAsync()
+    {
+        _listTimer?.Dispose();
+        _listTimer = null;
+        if (_listChanged && State.Mentions > 0 && !State.IsBrand)
+        {
+            // Cleared first: a change while the calls are in flight lists the customer again next time.
+            _listChanged = false;
+            var summary = Summary();
+            await Task.WhenAll(State.Topics.Order(StringComparer.Ordinal).Take(MaxListedTopics)
+                .Select(topic => GrainFactory.GetGrain<ITopicCustomersGrain>(topic).UpsertAsync([summary])));
+        }
+    }
+
+    private InfluenceScore Influence()
+    {
+        var lastActive = State.LastEngagedAt is { } engaged && (State.LastSeenAt is null || engaged > State.LastSeenAt) ? engaged : State.LastSeenAt;
+        var inputs = new InfluenceInputs(State.Followers, State.SharesReceived, State.RepliesReceived, State.SharerFollowers, lastActive);
+        return InfluenceModel.Compute(inputs, _time.GetUtcNow());
+    }
+
+    private CustomerAssessment Assess(double influence)
+    {
+        var history = State.History.Select(h => new SentimentEvent(h.At, (Analytics.Sentiment.SentimentClass)h.Label, h.Score)).ToArray();
+        return CustomerSegmentation.Assess(history, State.SentimentEwma, influence, State.LastSeenAt ?? _time.GetUtcNow());
+    }
+
+    private CustomerSummary Summary()
+    {
+        var influence = Influence().Value;
+        var assessment = Assess(influence);
+        return new CustomerSummary
+        {
+            CustomerId = this.GetPrimaryKeyString(),
+            Name = State.Name,
+            Followers = State.Followers,
+            Mentions = State.Mentions,
+            NegativeMentions = State.Negative,
+            AverageSentiment = State.SentimentEwma,
+            Influence = influence,
+            Risk = assessment.Risk,
+            Segment = (CustomerSegment)assessment.Segment,
+            SegmentReasons = [.. assessment.Reasons],
+            Trend = (CustomerTrend)assessment.Trend,
+            LastSeenAt = State.LastSeenAt,
+            IsBrand = State.IsBrand,
+        };
+    }
 
     private void Apply(ScoredMention item)
     {
@@ -122,15 +233,33 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
 
         State.FirstSeenAt = State.FirstSeenAt is { } first && first < mention.CreatedAt ? first : mention.CreatedAt;
         State.LastSeenAt = State.LastSeenAt is { } last && last > mention.CreatedAt ? last : mention.CreatedAt;
+        AddBounded(State.History, new HistoryPoint(mention.CreatedAt, item.Label, item.Score), MaxHistory);
+        RememberConversation(mention.ConversationId);
 
         // An erased customer's new mentions are counted but their text is not kept.
         if (!State.Erased)
         {
-            State.Recent.Add(new RecentMention(mention.Id, mention.CreatedAt, mention.Text, item.Label, item.Score, mention.ConversationId, item.Topics));
-            if (State.Recent.Count > MaxRecentMentions)
-            {
-                State.Recent.RemoveAt(0);
-            }
+            AddBounded(State.Recent, new RecentMention(mention.Id, mention.CreatedAt, mention.Text, item.Label, item.Score, mention.ConversationId, item.Topics), MaxRecentMentions);
+        }
+    }
+
+    private void RememberConversation(string conversationId)
+    {
+        if (State.Conversations.Count > 0 && State.Conversations[^1] == conversationId)
+        {
+            return;
+        }
+
+        State.Conversations.Remove(conversationId);
+        AddBounded(State.Conversations, conversationId, MaxConversations);
+    }
+
+    private static void AddBounded<T>(List<T> list, T item, int max)
+    {
+        list.Add(item);
+        if (list.Count > max)
+        {
+            list.RemoveAt(0);
         }
     }
 }

@@ -21,4 +21,12 @@ public sealed class CustomerState
     [Id(11)] public DateTimeOffset? LastSeenAt { get; set; }
     [Id(12)] public AppliedWatermarks Applied { get; set; } = new();
     [Id(13)] public bool Erased { get; set; }
+    /// <summary>Scores without text, newest last, at most <see cref="CustomerGrain.MaxHistory"/>.</summary>
+    [Id(14)] public List<HistoryPoint> History { get; set; } = [];
+    [Id(15)] public long SharesReceived { get; set; }
+    [Id(16)] public long RepliesReceived { get; set; }
+    [Id(17)] public long SharerFollowers { get; set; }
+    [Id(18)] public DateTimeOffset? LastEngagedAt { get; set; }
+    /// <summary>Conversation ids, most recent last, at most <see cref="CustomerGrain.MaxConversations"/>.</summary>
+    [Id(19)] public List<string> Conversations { get; set; } = [];
 }

@@ -1,20 +1,21 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ReputationEngine.Abstractions.Conversations;
 using ReputationEngine.Abstractions.Customers;
-using ReputationEngine.Server.MentionLog;
-using ReputationEngine.Abstractions.Validation;
+using ReputationEngine.Server.Privacy;
+using ReputationEngine.Server.Validation;
 
 namespace ReputationEngine.Server.Apis;
 
+/// <summary>Customer profiles and privacy erasure (DESIGN §4.3a).</summary>
 public static class CustomersApi
 {
     public static IEndpointRouteBuilder MapCustomersApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/customers/{id}", async Task<Results<Ok<CustomerProfile>, ProblemHttpResult>> (string id, IGrainFactory grains) =>
+        var customers = app.MapGroup("/api/customers");
+        customers.MapGet("/{id}", async Task<Results<Ok<CustomerProfile>, ProblemHttpResult>> (string id, IGrainFactory grains) =>
         {
-            if (!IsValidId(id))
+            if (!CrmIds.IsValid(id))
             {
-                return InvalidId();
+                return CrmIds.Invalid();
             }
 
             var profile = await grains.GetGrain<ICustomerGrain>(id).GetProfileAsync();
@@ -23,36 +24,17 @@ public static class CustomersApi
                 : TypedResults.Ok(profile);
         }).WithName("GetCustomer");
 
-        app.MapDelete("/api/customers/{id}", async Task<Results<NoContent, ProblemHttpResult>> (
-            string id, IGrainFactory grains, IMentionLogStore log, CancellationToken cancellationToken) =>
+        customers.MapDelete("/{id}", async Task<Results<NoContent, ProblemHttpResult>> (
+            string id, CustomerErasure erasure, CancellationToken cancellationToken) =>
         {
-            if (!IsValidId(id))
+            if (!CrmIds.IsValid(id))
             {
-                return InvalidId();
+                return CrmIds.Invalid();
             }
 
-            await grains.GetGrain<ICustomerGrain>(id).EraseAsync();
-            await log.EraseAuthorTextAsync(id, cancellationToken);
+            await erasure.EraseAsync(id, cancellationToken);
             return TypedResults.NoContent();
         }).WithName("EraseCustomer");
-
-        app.MapGet("/api/conversations/{id}", async Task<Results<Ok<ConversationSummary>, ProblemHttpResult>> (string id, IGrainFactory grains) =>
-        {
-            if (!IsValidId(id))
-            {
-                return InvalidId();
-            }
-
-            var summary = await grains.GetGrain<IConversationGrain>(id).GetSummaryAsync();
-            return summary is null
-                ? TypedResults.Problem(statusCode: 404, title: "Conversation not found", detail: $"No mention in conversation '{id}' has been seen.")
-                : TypedResults.Ok(summary);
-        }).WithName("GetConversation");
         return app;
     }
-
-    private static bool IsValidId(string id) => id.Length is > 0 and <= IngestLimits.MaxIdLength && !id.Any(char.IsControl);
-
-    private static ProblemHttpResult InvalidId() =>
-        TypedResults.Problem(statusCode: 400, title: "Invalid id", detail: $"Ids are 1-{IngestLimits.MaxIdLength} characters without control characters.");
 }

@@ -14,6 +14,8 @@ public static class EndpointExtensions
         app.MapMentionsApi();
         app.MapTopicsApi();
         app.MapCustomersApi();
+        app.MapConversationsApi();
+        app.MapTopicCrmApi();
         app.MapAlertsApi();
         app.MapWebhooksApi();
         app.MapEscalationApi();

@@ -6,6 +6,7 @@ using ReputationEngine.Server.Alerts;
 using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Server.Ingest;
 using ReputationEngine.Server.MentionLog;
+using ReputationEngine.Server.Privacy;
 using ReputationEngine.Server.Storage;
 
 namespace ReputationEngine.Server.Extensions;
@@ -39,6 +40,7 @@ public static class EngineServiceExtensions
         services.AddSingleton<AlertStore>();
         services.AddSingleton<IAlertLedger>(sp => sp.GetRequiredService<AlertStore>());
         services.AddSingleton<MentionDispatcher>();
+        services.AddSingleton<CustomerErasure>();
         services.AddSingleton<MentionLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<MentionDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<MentionLogWriter>());

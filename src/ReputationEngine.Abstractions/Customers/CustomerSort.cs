@@ -1,0 +1,8 @@
+namespace ReputationEngine.Abstractions.Customers;
+
+[GenerateSerializer]
+public enum CustomerSort : byte
+{
+    Influence = 0,
+    Risk = 1,
+}

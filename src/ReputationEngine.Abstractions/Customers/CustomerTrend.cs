@@ -1,0 +1,9 @@
+namespace ReputationEngine.Abstractions.Customers;
+
+[GenerateSerializer]
+public enum CustomerTrend : byte
+{
+    Stable = 0,
+    Improving = 1,
+    Worsening = 2,
+}
