@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReputationEngine.Abstractions.Conversations;
 using ReputationEngine.Abstractions.Customers;
+using ReputationEngine.Server.Access;
 using ReputationEngine.Server.MentionLog;
 using ReputationEngine.Server.Validation;
 
@@ -21,7 +22,7 @@ public static class CustomersApi
             return profile is null
                 ? TypedResults.Problem(statusCode: 404, title: "Customer not found", detail: $"No mention by '{id}' has been seen.")
                 : TypedResults.Ok(profile);
-        }).WithName("GetCustomer");
+        }).WithName("GetCustomer").WithTags("Customers").RequireScope(Scopes.Read);
 
         app.MapDelete("/api/customers/{id}", async Task<Results<NoContent, ProblemHttpResult>> (
             string id, IGrainFactory grains, IMentionLogStore log, CancellationToken cancellationToken) =>
@@ -31,10 +32,15 @@ public static class CustomersApi
                 return InvalidId();
             }
 
+            // PRIVACY-ERASE (DESIGN §4.3a): every store holding a customer's texts or profile must be erased here.
+            // Now: the customer grain (profile, recent texts; later mentions keep no text) and the mention log
+            // (text, author name). Grain first, so a mention applied meanwhile finds the grain already erased.
+            // Who adds a store of customer text — CRM notes, alert evidence samples, webhook outbox payloads —
+            // adds its erase call here and a check to CustomerErasureTests.
             await grains.GetGrain<ICustomerGrain>(id).EraseAsync();
             await log.EraseAuthorTextAsync(id, cancellationToken);
             return TypedResults.NoContent();
-        }).WithName("EraseCustomer");
+        }).WithName("EraseCustomer").WithTags("Customers").RequireScope(Scopes.Admin);
 
         app.MapGet("/api/conversations/{id}", async Task<Results<Ok<ConversationSummary>, ProblemHttpResult>> (string id, IGrainFactory grains) =>
         {
@@ -47,7 +53,7 @@ public static class CustomersApi
             return summary is null
                 ? TypedResults.Problem(statusCode: 404, title: "Conversation not found", detail: $"No mention in conversation '{id}' has been seen.")
                 : TypedResults.Ok(summary);
-        }).WithName("GetConversation");
+        }).WithName("GetConversation").WithTags("Conversations").RequireScope(Scopes.Read);
         return app;
     }
 

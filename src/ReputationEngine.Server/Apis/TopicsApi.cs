@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReputationEngine.Abstractions.Topics;
+using ReputationEngine.Server.Access;
 using ReputationEngine.Server.Validation;
 
 namespace ReputationEngine.Server.Apis;
@@ -12,8 +13,9 @@ public static class TopicsApi
 
     public static IEndpointRouteBuilder MapTopicsApi(this IEndpointRouteBuilder app)
     {
-        var topics = app.MapGroup("/api/topics");
-        topics.MapPut("/{id}", PutAsync).WithName("PutTopic");
+        var topics = app.MapGroup("/api/topics").RequireScope(Scopes.Read).WithTags("Topics");
+        // Defining what a topic matches is configuration: admin only.
+        app.MapPut("/api/topics/{id}", PutAsync).WithName("PutTopic").WithTags("Topics").RequireScope(Scopes.Admin);
         topics.MapGet("/", async (IGrainFactory grains) =>
             TypedResults.Ok(await grains.GetGrain<ITopicDirectoryGrain>(ITopicDirectoryGrain.Key).GetAllAsync())).WithName("ListTopics");
         topics.MapGet("/{id}", GetAsync).WithName("GetTopic");

@@ -5,6 +5,7 @@ using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Server.Ingest;
 using ReputationEngine.Server.MentionLog;
 using ReputationEngine.Server.Storage;
+using ReputationEngine.Server.Validation;
 
 namespace ReputationEngine.Server.Extensions;
 
@@ -44,7 +45,10 @@ public static class EngineServiceExtensions
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            // Request bodies of the JSON routes are flat objects; deep nesting is refused early.
+            o.SerializerOptions.MaxDepth = IngestLimits.MaxJsonDepth;
         });
+        builder.AddReputationAccess();
         builder.AddReputationSilo(engine, connectionString);
         return builder;
     }
