@@ -57,8 +57,8 @@ public static class CustomersApi
         return app;
     }
 
-    private static bool IsValidId(string id) => id.Length is > 0 and <= IngestLimits.MaxIdLength && !id.Any(char.IsControl);
+    private static bool IsValidId(string id) => TextRules.IsCleanId(id, IngestLimits.MaxIdLength);
 
     private static ProblemHttpResult InvalidId() =>
-        TypedResults.Problem(statusCode: 400, title: "Invalid id", detail: $"Ids are 1-{IngestLimits.MaxIdLength} characters without control characters.");
+        TypedResults.Problem(statusCode: 400, title: "Invalid id", detail: $"Invalid id: {TextRules.IdRule}.");
 }

