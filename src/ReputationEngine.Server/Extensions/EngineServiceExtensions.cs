@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ReputationEngine.Analytics.Sentiment;
+using ReputationEngine.Grains.Alerts;
+using ReputationEngine.Server.Alerts;
 using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Server.Ingest;
 using ReputationEngine.Server.MentionLog;
@@ -35,6 +37,8 @@ public static class EngineServiceExtensions
         services.AddSingleton(new IngestPartition($"{Environment.MachineName.ToLowerInvariant()}:{engine.SiloPort}"));
         services.AddSingleton<IEngineDatabase>(database);
         services.AddSingleton<IMentionLogStore, MentionLogStore>();
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<IAlertLedger>(sp => sp.GetRequiredService<AlertStore>());
         services.AddSingleton<MentionDispatcher>();
         services.AddSingleton<MentionLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<MentionDispatcher>());
