@@ -35,8 +35,9 @@ public static class CustomersApi
             // PRIVACY-ERASE (DESIGN §4.3a): every store holding a customer's texts or profile must be erased here.
             // Now: the customer grain (profile, recent texts; later mentions keep no text) and the mention log
             // (text, author name). Grain first, so a mention applied meanwhile finds the grain already erased.
-            // Who adds a store of customer text — CRM notes, alert evidence samples, webhook outbox payloads —
-            // adds its erase call here and a check to CustomerErasureTests.
+            // Not yet erased here (owners, please add): alert evidence samples (AlertEvidence.Samples: texts in the
+            // alert ledger and topic alert books), webhook outbox payloads (alert JSON with samples), CRM notes and
+            // conversation data. Whoever adds a store of customer text adds its erase call here.
             await grains.GetGrain<ICustomerGrain>(id).EraseAsync();
             await log.EraseAuthorTextAsync(id, cancellationToken);
             return TypedResults.NoContent();
