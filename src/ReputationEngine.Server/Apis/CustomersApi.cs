@@ -37,7 +37,8 @@ public static class CustomersApi
             // (text, author name). Grain first, so a mention applied meanwhile finds the grain already erased.
             // Not yet erased here (owners, please add): alert evidence samples (AlertEvidence.Samples: texts in the
             // alert ledger and topic alert books), webhook outbox payloads (alert JSON with samples), CRM notes and
-            // conversation data. Whoever adds a store of customer text adds its erase call here.
+            // conversation data. Whoever adds a store of customer text adds its erase call here and a check to
+            // Access/CustomerErasureTests.
             await grains.GetGrain<ICustomerGrain>(id).EraseAsync();
             await log.EraseAuthorTextAsync(id, cancellationToken);
             return TypedResults.NoContent();
