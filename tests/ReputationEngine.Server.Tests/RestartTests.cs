@@ -34,16 +34,4 @@ public sealed class RestartTests
         snapshot = await (await again.GetAsync("/api/topics/acme/snapshot")).JsonAsync();
         Assert.Equal(50, snapshot.GetProperty("totalMentions").GetInt64());
     }
-
-    [Fact]
-    public async Task AdminKey_WhenSet_IsRequiredExceptForHealth()
-    {
-        await using var engine = new EngineFactory(EngineFactory.NewDataDir(), new Dictionary<string, string> { ["REPUTATION_ADMIN_KEY"] = "test-admin-key" });
-        var client = engine.CreateClient();
-
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
-        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await client.GetAsync("/api/topics")).StatusCode);
-        client.DefaultRequestHeaders.Add("X-Api-Key", "test-admin-key");
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/topics")).StatusCode);
-    }
 }

@@ -98,6 +98,15 @@ public static class MentionParser
             return false;
         }
 
+        foreach (var (name, value) in new[] { ("id", id), ("author.id", authorId), ("conversationId", conversationId), ("inReplyTo", inReplyTo), ("sharedId", sharedId) })
+        {
+            if (value is not null && !TextRules.IsCleanId(value, IngestLimits.MaxIdLength))
+            {
+                error = $"'{name}' is not a valid id: {TextRules.IdRule}";
+                return false;
+            }
+        }
+
         var kind = MentionKind.Post;
         if (kindText is not null
             && (int.TryParse(kindText, out _) || !Enum.TryParse(kindText, ignoreCase: true, out kind) || !Enum.IsDefined(kind)))
@@ -222,6 +231,12 @@ public static class MentionParser
         if (text.AsSpan().IndexOfAnyInRange('\0', '\u0008') >= 0)
         {
             error = $"'{path}' contains control characters";
+            return false;
+        }
+
+        if (!TextRules.IsWellFormed(text))
+        {
+            error = $"'{path}' contains an unpaired UTF-16 surrogate (invalid Unicode)";
             return false;
         }
 

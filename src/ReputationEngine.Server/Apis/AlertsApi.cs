@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ReputationEngine.Abstractions.Alerts;
 using ReputationEngine.Abstractions.Topics;
 using ReputationEngine.Grains.Alerts;
+using ReputationEngine.Server.Access;
 using ReputationEngine.Server.Alerts;
+using ReputationEngine.Abstractions.Validation;
 
 namespace ReputationEngine.Server.Apis;
 
@@ -15,7 +17,9 @@ public static class AlertsApi
 
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
-        var alerts = app.MapGroup("/api/alerts");
+        // Triage (acknowledge, resolve, assign) is the dashboard's daily work, done with the read key it holds
+        // (DESIGN §4.6); it changes no configuration, so it needs no admin key. See docs/security.md (API5).
+        var alerts = app.MapGroup("/api/alerts").RequireScope(Scopes.Read).WithTags("Alerts");
         alerts.MapGet("/", ListAsync).WithName("ListAlerts");
         alerts.MapGet("/{id}", GetAsync).WithName("GetAlert");
         alerts.MapPost("/{id}/acknowledge", (string id, IGrainFactory grains, AlertStore store, CancellationToken ct) =>
@@ -24,7 +28,7 @@ public static class AlertsApi
             ActAsync(id, AlertAction.Resolve, null, grains, store, ct)).WithName("ResolveAlert");
         alerts.MapPost("/{id}/assign", async (string id, AssignRequest? request, IGrainFactory grains, AlertStore store, CancellationToken ct) =>
         {
-            if (request?.Assignee is not { Length: > 0 and <= MaxAssigneeLength } assignee || assignee.Any(char.IsControl))
+            if (request?.Assignee is not { Length: > 0 and <= MaxAssigneeLength } assignee || assignee.Any(char.IsControl) || !TextRules.IsWellFormed(assignee))
             {
                 return (Results<Ok<AlertDocument>, ProblemHttpResult>)TypedResults.Problem(statusCode: 400, title: "Invalid assignee",
                     detail: $"Send {{\"assignee\": \"…\"}} with 1-{MaxAssigneeLength} characters.");

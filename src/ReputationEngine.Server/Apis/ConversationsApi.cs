@@ -1,3 +1,4 @@
+using ReputationEngine.Server.Access;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +17,7 @@ public static class ConversationsApi
 
     public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder app)
     {
-        var conversations = app.MapGroup("/api/conversations");
+        var conversations = app.MapGroup("/api/conversations").RequireScope(Scopes.Read).WithTags("Conversations");
         conversations.MapGet("/{id}", GetAsync).WithName("GetConversation");
         conversations.MapPost("/{id}/assign", AssignAsync).WithName("AssignConversation");
         conversations.MapPost("/{id}/resolve", ResolveAsync).WithName("ResolveConversation");

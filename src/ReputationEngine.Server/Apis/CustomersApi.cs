@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReputationEngine.Abstractions.Customers;
 using ReputationEngine.Server.Privacy;
+using ReputationEngine.Server.Access;
 using ReputationEngine.Server.Validation;
 
 namespace ReputationEngine.Server.Apis;
@@ -22,7 +23,7 @@ public static class CustomersApi
             return profile is null
                 ? TypedResults.Problem(statusCode: 404, title: "Customer not found", detail: $"No mention by '{id}' has been seen.")
                 : TypedResults.Ok(profile);
-        }).WithName("GetCustomer");
+        }).WithName("GetCustomer").WithTags("Customers").RequireScope(Scopes.Read);
 
         customers.MapDelete("/{id}", async Task<Results<NoContent, ProblemHttpResult>> (
             string id, CustomerErasure erasure, CancellationToken cancellationToken) =>
@@ -34,7 +35,7 @@ public static class CustomersApi
 
             await erasure.EraseAsync(id, cancellationToken);
             return TypedResults.NoContent();
-        }).WithName("EraseCustomer");
+        }).WithName("EraseCustomer").WithTags("Customers").RequireScope(Scopes.Admin);
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using ReputationEngine.Server.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReputationEngine.Abstractions.Validation;
 using ReputationEngine.Server.Webhooks;
@@ -9,7 +10,7 @@ public static class EscalationApi
 {
     public static IEndpointRouteBuilder MapEscalationApi(this IEndpointRouteBuilder app)
     {
-        var escalation = app.MapGroup("/api/topics/{id}/escalation");
+        var escalation = app.MapGroup("/api/topics/{id}/escalation").RequireScope(Scopes.Admin).WithTags("Escalation");
         escalation.MapPut("/", PutAsync).WithName("PutEscalationPolicy");
         escalation.MapGet("/", async Task<Results<Ok<EscalationPolicy>, ProblemHttpResult>> (string id, WebhookStore store, CancellationToken ct) =>
             await store.GetPolicyAsync(id, ct) is { } policy ? TypedResults.Ok(policy)

@@ -146,7 +146,20 @@ public static class MentionBodyReader
 
     private static void Validate(JsonElement item, int index, DateTimeOffset now, Parsed parsed)
     {
-        if (MentionParser.TryParse(item, now, out var mention, out var error))
+        bool valid;
+        Mention? mention;
+        string error;
+        try
+        {
+            valid = MentionParser.TryParse(item, now, out mention, out error);
+        }
+        catch (InvalidOperationException)
+        {
+            // JsonElement.GetString throws on string bytes that are not valid UTF-8: that item alone is refused.
+            (valid, mention, error) = (false, null, "a string in this mention is not valid UTF-8");
+        }
+
+        if (valid)
         {
             parsed.Valid.Add((index, mention!));
         }

@@ -1,8 +1,10 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReputationEngine.Abstractions.Mentions;
+using ReputationEngine.Server.Access;
 using ReputationEngine.Server.Ingest;
 using ReputationEngine.Server.MentionLog;
+using ReputationEngine.Abstractions.Validation;
 
 namespace ReputationEngine.Server.Apis;
 
@@ -13,9 +15,12 @@ public static class MentionsApi
         app.MapPost("/api/mentions", IngestAsync)
             .WithName("IngestMentions")
             .WithSummary("Ingest a JSON array or NDJSON of mentions; 202 once the accepted ones are durable.")
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .WithMetadata(new BodySizeLimit(IngestLimits.MaxBodyBytes))
+            .RequireScope(Scopes.Ingest);
         app.MapGet("/api/ingest/status", (MentionDispatcher dispatcher) => TypedResults.Ok(dispatcher.Status))
-            .WithName("IngestStatus");
+            .WithName("IngestStatus")
+            .RequireScope(Scopes.Read);
         return app;
     }
 

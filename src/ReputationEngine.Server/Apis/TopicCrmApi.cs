@@ -1,3 +1,4 @@
+using ReputationEngine.Server.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReputationEngine.Abstractions.Conversations;
 using ReputationEngine.Abstractions.Customers;
@@ -14,7 +15,7 @@ public static class TopicCrmApi
 
     public static IEndpointRouteBuilder MapTopicCrmApi(this IEndpointRouteBuilder app)
     {
-        var topics = app.MapGroup("/api/topics");
+        var topics = app.MapGroup("/api/topics").RequireScope(Scopes.Read).WithTags("Topics");
         topics.MapGet("/{id}/customers", CustomersAsync).WithName("ListTopicCustomers");
         topics.MapGet("/{id}/conversations", ConversationsAsync).WithName("ListTopicConversations");
         return app;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReputationEngine.Abstractions.Topics;
 using ReputationEngine.Abstractions.Validation;
+using ReputationEngine.Server.Access;
 
 namespace ReputationEngine.Server.Apis;
 
@@ -9,11 +10,13 @@ public static class TopicsApi
     public const int MaxRulesPerList = 500;
     public const int MaxRuleLength = 200;
     public const int MaxNameLength = 200;
+    public const int MaxAlertingSettings = 50;
 
     public static IEndpointRouteBuilder MapTopicsApi(this IEndpointRouteBuilder app)
     {
-        var topics = app.MapGroup("/api/topics");
-        topics.MapPut("/{id}", PutAsync).WithName("PutTopic");
+        var topics = app.MapGroup("/api/topics").RequireScope(Scopes.Read).WithTags("Topics");
+        // Defining what a topic matches is configuration: admin only.
+        app.MapPut("/api/topics/{id}", PutAsync).WithName("PutTopic").WithTags("Topics").RequireScope(Scopes.Admin);
         topics.MapGet("/", async (IGrainFactory grains) =>
             TypedResults.Ok(await grains.GetGrain<ITopicDirectoryGrain>(ITopicDirectoryGrain.Key).GetAllAsync())).WithName("ListTopics");
         topics.MapGet("/{id}", GetAsync).WithName("GetTopic");
@@ -43,20 +46,21 @@ public static class TopicsApi
                 continue;
             }
 
-            if (list.Length > MaxRulesPerList || list.Any(r => string.IsNullOrWhiteSpace(r) || r.Length > MaxRuleLength))
+            if (list.Length > MaxRulesPerList || list.Any(r => string.IsNullOrWhiteSpace(r) || r.Length > MaxRuleLength || r.Any(char.IsControl) || !TextRules.IsWellFormed(r)))
             {
-                return BadRequest($"Invalid '{name}'", $"'{name}' must hold at most {MaxRulesPerList} non-empty strings of at most {MaxRuleLength} characters.");
+                return BadRequest($"Invalid '{name}'", $"'{name}' must hold at most {MaxRulesPerList} non-empty strings of at most {MaxRuleLength} characters (valid Unicode, no control characters).");
             }
         }
 
-        if (request.Name is { Length: > MaxNameLength })
+        if (request.Name is { } topicName && (topicName.Length > MaxNameLength || topicName.Any(char.IsControl) || !TextRules.IsWellFormed(topicName)))
         {
-            return BadRequest("Invalid 'name'", $"'name' is longer than {MaxNameLength} characters.");
+            return BadRequest("Invalid 'name'", $"'name' is at most {MaxNameLength} characters of valid Unicode without control characters.");
         }
 
-        if (request.Alerting is { } alerting && (alerting.Count > 50 || alerting.Any(a => a.Key.Length > 64 || !double.IsFinite(a.Value))))
+        if (request.Alerting is { } alerting && (alerting.Count > MaxAlertingSettings
+            || alerting.Any(a => !TopicIds.IsValid(a.Key) || !double.IsFinite(a.Value))))
         {
-            return BadRequest("Invalid 'alerting'", "'alerting' must map at most 50 setting names to finite numbers.");
+            return BadRequest("Invalid 'alerting'", $"'alerting' must map at most {MaxAlertingSettings} setting names (letters, digits, '-', '_', '.') to finite numbers.");
         }
 
         var definition = new TopicDefinition

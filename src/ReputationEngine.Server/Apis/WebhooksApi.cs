@@ -1,3 +1,4 @@
+using ReputationEngine.Server.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReputationEngine.Abstractions.Alerts;
 using ReputationEngine.Abstractions.Validation;
@@ -22,7 +23,7 @@ public static class WebhooksApi
 
     public static IEndpointRouteBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
     {
-        var hooks = app.MapGroup("/api/webhooks");
+        var hooks = app.MapGroup("/api/webhooks").RequireScope(Scopes.Admin).WithTags("Webhooks");
         hooks.MapPost("/", CreateAsync).WithName("CreateWebhook");
         hooks.MapGet("/", async (WebhookStore store, CancellationToken ct) =>
             TypedResults.Ok((await store.ListAsync(ct)).Select(h => h.ToView()).ToArray())).WithName("ListWebhooks");

@@ -1,3 +1,4 @@
+using ReputationEngine.Server.Access;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,7 +35,7 @@ public static class DashboardExtensions
     /// </summary>
     public static WebApplication UseReputationDashboard(this WebApplication app)
     {
-        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<Dashboard.SecurityHeadersMiddleware>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseMiddleware<HubAccessTokenMiddleware>();
@@ -43,7 +44,7 @@ public static class DashboardExtensions
 
     public static WebApplication MapReputationDashboard(this WebApplication app)
     {
-        app.MapHub<DashboardHub>(DashboardMessages.HubPath);
+        app.MapHub<DashboardHub>(DashboardMessages.HubPath).RequireScope(Scopes.Read);
         return app;
     }
 }

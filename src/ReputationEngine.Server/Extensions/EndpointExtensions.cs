@@ -1,3 +1,4 @@
+using ReputationEngine.Server.Access;
 using ReputationEngine.Server.Apis;
 
 namespace ReputationEngine.Server.Extensions;
@@ -9,8 +10,11 @@ public static class EndpointExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseReputationDashboard();
-        app.UseMiddleware<Access.ApiKeyMiddleware>();
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");
+        app.UseReputationAccess();
+        // Every route declares its scope (RequireScope); only /healthz and data-free static shells AllowWithoutKey.
+        // Static files (the dashboard shell) go before UseReputationAccess or map with AllowWithoutKey().
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithName("Health").AllowWithoutKey();
+        app.MapAccessSurfaces();
         app.MapMentionsApi();
         app.MapTopicsApi();
         app.MapCustomersApi();

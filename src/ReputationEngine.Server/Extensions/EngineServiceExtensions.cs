@@ -8,6 +8,7 @@ using ReputationEngine.Server.Ingest;
 using ReputationEngine.Server.MentionLog;
 using ReputationEngine.Server.Privacy;
 using ReputationEngine.Server.Storage;
+using ReputationEngine.Abstractions.Validation;
 
 namespace ReputationEngine.Server.Extensions;
 
@@ -51,7 +52,10 @@ public static class EngineServiceExtensions
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            // Request bodies of the JSON routes are flat objects; deep nesting is refused early.
+            o.SerializerOptions.MaxDepth = IngestLimits.MaxJsonDepth;
         });
+        builder.AddReputationAccess();
         builder.AddReputationSilo(engine, connectionString);
         builder.AddReputationDashboard(engine);
         return builder;

@@ -1,4 +1,3 @@
-using ReputationEngine.Server.Access;
 
 namespace ReputationEngine.Server.Hubs;
 
@@ -16,7 +15,7 @@ public sealed class HubAccessTokenMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (request.Path.StartsWithSegments(HubsPrefix) && string.IsNullOrEmpty(request.Headers[ApiKeyMiddleware.Header]))
+        if (request.Path.StartsWithSegments(HubsPrefix) && string.IsNullOrEmpty(request.Headers[Access.ApiKeyDefaults.Header]))
         {
             var authorization = request.Headers.Authorization.ToString();
             var token = authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
@@ -24,7 +23,7 @@ public sealed class HubAccessTokenMiddleware(RequestDelegate next)
                 : request.Query[QueryParameter].ToString();
             if (token.Length > 0)
             {
-                request.Headers[ApiKeyMiddleware.Header] = token;
+                request.Headers[Access.ApiKeyDefaults.Header] = token;
             }
         }
 
