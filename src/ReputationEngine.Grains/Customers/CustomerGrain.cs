@@ -36,6 +36,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     public Task ApplyAsync(MentionBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        State.Applied.EnsureApplied(batch.Partition, batch.ExpectedApplied);
         foreach (var item in batch.Items)
         {
             if (!State.Applied.IsApplied(batch.Partition, item.Sequence))
@@ -50,7 +51,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             _state.MarkDirty();
         }
 
-        return Task.CompletedTask;
+        return batch.Flush ? FlushAsync() : Task.CompletedTask;
     }
 
     public Task<CustomerProfile?> GetProfileAsync()

@@ -46,6 +46,7 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
     public async Task ApplyAsync(MentionBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        State.Applied.EnsureApplied(batch.Partition, batch.ExpectedApplied);
         if (State.Definition is null)
         {
             // A mention named a topic nobody defined: it exists from now on, with default settings.
@@ -67,6 +68,11 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
         {
             State.Applied.MarkApplied(batch.Partition, batch.Items[^1].Sequence, _time.GetUtcNow());
             _state.MarkDirty();
+        }
+
+        if (batch.Flush)
+        {
+            await FlushAsync();
         }
     }
 
