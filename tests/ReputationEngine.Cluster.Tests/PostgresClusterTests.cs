@@ -6,8 +6,8 @@ namespace ReputationEngine.Cluster.Tests;
 public sealed class PostgresClusterTests(PostgresServer postgres)
 {
     private static readonly string[] Topics = ["acme", "globex", "initech"];
-    private const int Batches = 60;
-    private const int BatchSize = 200;
+    private const int Batches = 40;
+    private const int BatchSize = 150;
 
     /// <summary>The stream is this far along (acknowledged batches) when a silo is killed.</summary>
     private const double KillAtFraction = 0.4;

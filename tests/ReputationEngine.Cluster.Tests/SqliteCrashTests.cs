@@ -12,7 +12,7 @@ public sealed class SqliteCrashTests
     {
         await using var cluster = SiloCluster.OnSqlite();
         await cluster.StartAsync();
-        var stream = new MentionStream(cluster.Silos, batches: 60, batchSize: 200, Topics);
+        var stream = new MentionStream(cluster.Silos, batches: 40, batchSize: 150, Topics);
         var streaming = stream.RunAsync();
         await PostgresClusterTests.WaitForProgressAsync(stream, streaming);
 

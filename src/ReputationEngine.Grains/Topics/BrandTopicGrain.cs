@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
+using ReputationEngine.Abstractions.Alerts;
 using ReputationEngine.Abstractions.Mentions;
 using ReputationEngine.Abstractions.Topics;
 using ReputationEngine.Analytics.Windows;
+using ReputationEngine.Grains.Alerts;
 using ReputationEngine.Grains.Persistence;
 
 namespace ReputationEngine.Grains.Topics;
@@ -10,15 +12,19 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
 {
     private readonly CoalescedState<TopicState> _state;
     private readonly TimeProvider _time;
+    private readonly IAlertLedger _ledger;
     private readonly TopicWindows _windows = new();
+    private AlertBook _alerts = null!;
 
     public BrandTopicGrain(
         [PersistentState("topic", StorageNames.Default)] IPersistentState<TopicState> state,
         TimeProvider time,
+        IAlertLedger ledger,
         ILogger<BrandTopicGrain> logger)
     {
         _state = new CoalescedState<TopicState>(state, logger);
         _time = time;
+        _ledger = ledger;
     }
 
     private TopicState State => _state.Value;
@@ -26,6 +32,7 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _windows.Restore(State.Seconds, State.Minutes);
+        _alerts = new AlertBook(this.GetPrimaryKeyString(), State.Alerts);
         this.RegisterGrainTimer(FlushAsync, CoalescedState<TopicState>.SafetyFlushPeriod, CoalescedState<TopicState>.SafetyFlushPeriod);
         return Task.CompletedTask;
     }
@@ -93,7 +100,7 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
             AverageSentiment = State.TotalMentions == 0 ? 0 : State.SentimentSum / State.TotalMentions,
             Reach = State.Reach,
             NegativeShare = State.TotalMentions == 0 ? 0 : (double)State.Negative / State.TotalMentions,
-            OpenAlerts = 0,
+            OpenAlerts = _alerts.ActiveCount,
             LatestEventAt = State.LatestEventAt,
             LastMinute = lastMinute,
             LastHour = lastHour,
@@ -105,6 +112,25 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
     public Task<TimeSeriesPoint[]> GetTimeSeriesAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan step) =>
         Task.FromResult(_windows.Series(from, to, step));
 
+    public Task<Alert[]> GetActiveAlertsAsync() => Task.FromResult(_alerts.Active.OrderBy(a => a.Kind).ToArray());
+
+    public async Task<Alert?> ActOnAlertAsync(string alertId, AlertAction action, string? assignee) =>
+        (await RecordAsync(_alerts.Act(alertId, action, assignee, _time.GetUtcNow())))?.Alert;
+
+    public async Task<Alert> RaiseAlertAsync(AlertKind kind, int severity, AlertWindow window, double observed, double expected, AlertEvidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        ArgumentNullException.ThrowIfNull(evidence);
+        var change = _alerts.Raise(kind, severity, window, observed, expected, evidence, _time.GetUtcNow());
+        await RecordAsync(change);
+        return change.Alert;
+    }
+
+    public async Task ResolveAlertKindAsync(AlertKind kind) => await RecordAsync(_alerts.ResolveKind(kind, _time.GetUtcNow()));
+
+    public async Task<Alert?> EscalateAlertAsync(string alertId, int level) =>
+        (await RecordAsync(_alerts.Escalate(alertId, level, _time.GetUtcNow())))?.Alert;
+
     public Task FlushAsync()
     {
         if (_state.IsDirty)
@@ -114,6 +140,20 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
         }
 
         return _state.FlushAsync();
+    }
+
+    /// <summary>Makes an alert change durable in the ledger first, then in this grain's state.</summary>
+    private async Task<AlertChange?> RecordAsync(AlertChange? change)
+    {
+        if (change is null)
+        {
+            return null;
+        }
+
+        await _ledger.RecordAsync(change);
+        _state.MarkDirty();
+        await FlushAsync();
+        return change;
     }
 
     private void Count(ScoredMention item)

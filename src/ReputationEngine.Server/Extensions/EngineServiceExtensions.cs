@@ -1,7 +1,9 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using ReputationEngine.Analytics.Sentiment;
+using ReputationEngine.Grains.Alerts;
 using ReputationEngine.Grains.Ingest;
+using ReputationEngine.Server.Alerts;
 using ReputationEngine.Server.Cluster;
 using ReputationEngine.Server.Ingest;
 using ReputationEngine.Server.MentionLog;
@@ -43,6 +45,8 @@ public static class EngineServiceExtensions
         services.AddSingleton<IMentionLogStore, MentionLogStore>();
         services.AddSingleton<PartitionLeaseStore>();
         services.AddSingleton<PartitionOwnership>();
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<IAlertLedger>(sp => sp.GetRequiredService<AlertStore>());
         services.AddSingleton<MentionDispatcher>();
         services.AddSingleton<MentionLogWriter>();
         // Order matters: the partition lease is held before the dispatcher replays or the writer appends.
