@@ -1,5 +1,5 @@
-using System.Text.Json.Serialization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ReputationEngine.Analytics.Sentiment;
 using ReputationEngine.Grains.Alerts;
 using ReputationEngine.Grains.Ingest;

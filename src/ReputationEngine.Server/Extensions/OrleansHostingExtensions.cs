@@ -44,7 +44,13 @@ public static class OrleansHostingExtensions
                 });
                 if (cluster.Kubernetes)
                 {
+                    // Pod IP, pod name and listening endpoints come from the downward API; the ports stay ours.
                     silo.UseKubernetesHosting();
+                    silo.Configure<EndpointOptions>(o =>
+                    {
+                        o.SiloPort = engine.SiloPort;
+                        o.GatewayPort = engine.GatewayPort;
+                    });
                 }
                 else if (cluster.AdvertisedAddress is { } advertised)
                 {

@@ -11,7 +11,7 @@ namespace ReputationEngine.Cluster.Tests.Infrastructure;
 /// round-robin to the silos. A batch whose request fails (its silo was killed) is re-sent to the next silo
 /// until some silo answers 202 — exactly what a client does; the mention ids make the re-send safe.
 /// </summary>
-public sealed class MentionStream(IReadOnlyList<SiloProcess> silos, int batches, int batchSize, string[] topics)
+public sealed class MentionStream(IReadOnlyList<SiloProcess> silos, int batches, int batchSize, string[] topics, string idPrefix = "")
 {
     public const int Authors = 200;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
@@ -89,7 +89,7 @@ public sealed class MentionStream(IReadOnlyList<SiloProcess> silos, int batches,
         {
             array.Add(new JsonObject
             {
-                ["id"] = $"tw:{i}",
+                ["id"] = $"tw:{idPrefix}{i}",
                 ["source"] = "twitter",
                 ["createdAt"] = createdAt.AddMilliseconds(i).ToString("O"),
                 ["author"] = new JsonObject { ["id"] = $"tw:author{i % Authors}", ["followers"] = 10 },
