@@ -31,7 +31,7 @@ public sealed class PostgresClusterTests(PostgresServer postgres)
         var status = await silo.GetJsonAsync("/api/ingest/status");
         Assert.Equal(0, status.GetProperty("replayedAtStart").GetInt64());
         var customer = await silo.GetJsonAsync("/api/customers/tw:author7");
-        Assert.Equal(stream.Total / MentionStream.Authors, customer.GetProperty("mentions").GetInt64());
+        Assert.Equal(stream.MentionsBy(7), customer.GetProperty("mentions").GetInt64());
     }
 
     [Fact]

@@ -30,6 +30,9 @@ public sealed class MentionStream(IReadOnlyList<SiloProcess> silos, int batches,
 
     public long Duplicates { get; private set; }
 
+    /// <summary>How many mentions of the stream author number <paramref name="author"/> wrote.</summary>
+    public long MentionsBy(int author) => Enumerable.Range(0, Total).Count(i => i % Authors == author);
+
     /// <summary>Per topic, how many mentions the stream holds.</summary>
     public Dictionary<string, long> ExpectedPerTopic()
     {
