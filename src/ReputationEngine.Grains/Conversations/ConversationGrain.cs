@@ -78,6 +78,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     public async Task ApplyAsync(MentionBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        State.Applied.EnsureApplied(batch.Partition, batch.ExpectedApplied);
         var closed = new List<ClosedWait>();
         foreach (var item in batch.Items)
         {
@@ -95,6 +96,10 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         }
 
         await GrainFactory.DashboardNotifier().ConversationChangedAsync(GetSummaryAsync());
+        if (batch.Flush)
+        {
+            await FlushAsync();
+        }
     }
 
     public Task<ConversationSummary?> GetSummaryAsync() => Task.FromResult(Exists ? Summary() : null);

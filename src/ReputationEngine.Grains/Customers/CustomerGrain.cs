@@ -49,6 +49,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     public Task ApplyAsync(MentionBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        State.Applied.EnsureApplied(batch.Partition, batch.ExpectedApplied);
         foreach (var item in batch.Items)
         {
             if (!State.Applied.IsApplied(batch.Partition, item.Sequence))
@@ -63,7 +64,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             Changed();
         }
 
-        return Task.CompletedTask;
+        return batch.Flush ? FlushAsync() : Task.CompletedTask;
     }
 
     public Task CreditEngagementAsync(EngagementCredit credit)

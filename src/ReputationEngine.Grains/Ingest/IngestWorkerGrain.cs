@@ -84,17 +84,17 @@ public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache r
         var calls = new List<Task>(batch.ByTopic.Count + batch.ByCustomer.Count + batch.ByConversation.Count);
         foreach (var (topic, mentions) in batch.ByTopic)
         {
-            calls.Add(GrainFactory.GetGrain<IBrandTopicGrain>(topic).ApplyAsync(new MentionBatch(batch.Partition, mentions)));
+            calls.Add(GrainFactory.GetGrain<IBrandTopicGrain>(topic).ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.TopicKind, topic))));
         }
 
         foreach (var (customer, mentions) in batch.ByCustomer)
         {
-            calls.Add(GrainFactory.GetGrain<ICustomerGrain>(customer).ApplyAsync(new MentionBatch(batch.Partition, mentions)));
+            calls.Add(GrainFactory.GetGrain<ICustomerGrain>(customer).ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.CustomerKind, customer))));
         }
 
         foreach (var (conversation, mentions) in batch.ByConversation)
         {
-            calls.Add(GrainFactory.GetGrain<IConversationGrain>(conversation).ApplyAsync(new MentionBatch(batch.Partition, mentions)));
+            calls.Add(GrainFactory.GetGrain<IConversationGrain>(conversation).ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.ConversationKind, conversation))));
         }
 
         await Task.WhenAll(calls);

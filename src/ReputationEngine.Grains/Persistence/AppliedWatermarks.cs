@@ -17,6 +17,16 @@ public sealed class AppliedWatermarks
     public bool IsApplied(string partition, long sequence) =>
         Sequences.TryGetValue(partition, out var applied) && sequence <= applied;
 
+    /// <summary>Throws when the grain has not applied <paramref name="expected"/> (0: nothing to check): its applied-but-unwritten work was lost.</summary>
+    public void EnsureApplied(string partition, long expected)
+    {
+        if (expected > 0 && !IsApplied(partition, expected))
+        {
+            throw new InvalidOperationException(
+                $"Applied work lost: partition {partition} expected up to {expected}, state has {Sequences.GetValueOrDefault(partition)}; replay from the checkpoint.");
+        }
+    }
+
     public void MarkApplied(string partition, long sequence, DateTimeOffset now)
     {
         if (!Sequences.TryGetValue(partition, out var applied) || sequence > applied)

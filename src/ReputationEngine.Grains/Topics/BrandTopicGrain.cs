@@ -63,6 +63,7 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
     public async Task ApplyAsync(MentionBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        State.Applied.EnsureApplied(batch.Partition, batch.ExpectedApplied);
         if (State.Definition is null)
         {
             // A mention named a topic nobody defined: it exists from now on, with default settings.
@@ -97,6 +98,11 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
         }
 
         await GrainFactory.DashboardNotifier().TopicChangedAsync(this.GetPrimaryKeyString());
+
+        if (batch.Flush)
+        {
+            await FlushAsync();
+        }
     }
 
     public Task<TopicSnapshot> GetSnapshotAsync()

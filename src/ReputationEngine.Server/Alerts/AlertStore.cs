@@ -72,7 +72,7 @@ public sealed class AlertStore(
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command("""
             SELECT payload FROM alerts
-            WHERE (@state IS NULL OR state = @state) AND (@topic IS NULL OR topic_id = @topic)
+            WHERE (CAST(@state AS TEXT) IS NULL OR state = @state) AND (CAST(@topic AS TEXT) IS NULL OR topic_id = @topic)
             ORDER BY updated_at DESC
             LIMIT @limit
             """);

@@ -2,8 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ReputationEngine.Analytics.Sentiment;
 using ReputationEngine.Grains.Alerts;
-using ReputationEngine.Server.Alerts;
 using ReputationEngine.Grains.Ingest;
+using ReputationEngine.Server.Alerts;
+using ReputationEngine.Server.Cluster;
 using ReputationEngine.Server.Ingest;
 using ReputationEngine.Server.MentionLog;
 using ReputationEngine.Server.Privacy;
@@ -19,15 +20,20 @@ public static class EngineServiceExtensions
     {
         Directory.CreateDirectory(engine.DataDir);
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        if (storage.Provider != StorageProvider.Sqlite)
+        IEngineDatabase database = storage.Provider switch
         {
-            throw new NotSupportedException($"Storage provider '{storage.Provider}' is not available in this build; use Sqlite.");
-        }
+            StorageProvider.Postgres => new PostgresDatabase(storage.ConnectionString
+                ?? throw new InvalidOperationException("Storage__ConnectionString is required with Storage__Provider=Postgres.")),
+            _ => new SqliteDatabase(storage.ConnectionString ?? SqliteDatabase.DefaultConnectionString(engine.DataDir)),
+        };
+        var connectionString = database switch
+        {
+            PostgresDatabase postgres => postgres.ConnectionString,
+            SqliteDatabase sqlite => sqlite.ConnectionString,
+            _ => throw new NotSupportedException(),
+        };
 
-        var connectionString = storage.ConnectionString ?? SqliteDatabase.DefaultConnectionString(engine.DataDir);
-        var database = new SqliteDatabase(connectionString);
-
-        // The schema must exist before the silo starts: the storage provider reads its queries at start.
+        // The schema must exist before the silo starts: the Orleans providers read their queries at start.
         database.ApplySchemaAsync().GetAwaiter().GetResult();
 
         var services = builder.Services;
@@ -36,16 +42,22 @@ public static class EngineServiceExtensions
         services.AddSingleton<ISentimentScorer>(_ => SentimentModel.LoadDefault());
         services.AddSingleton<TopicRulesCache>();
         services.AddSingleton(new IngestPartition($"{Environment.MachineName.ToLowerInvariant()}:{engine.SiloPort}"));
-        services.AddSingleton<IEngineDatabase>(database);
+        services.AddSingleton(storage);
+        services.AddSingleton(database);
         services.AddSingleton<IMentionLogStore, MentionLogStore>();
+        services.AddSingleton<PartitionLeaseStore>();
+        services.AddSingleton<PartitionOwnership>();
         services.AddSingleton<AlertStore>();
         services.AddSingleton<IAlertLedger>(sp => sp.GetRequiredService<AlertStore>());
         services.AddSingleton<MentionDispatcher>();
         services.AddSingleton<CustomerErasure>();
         services.AddSingleton<MentionLogWriter>();
+        // Order matters: the partition lease is held before the dispatcher replays or the writer appends.
+        services.AddHostedService(sp => sp.GetRequiredService<PartitionOwnership>());
         services.AddHostedService(sp => sp.GetRequiredService<MentionDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<MentionLogWriter>());
         services.AddWebhooks(builder.Configuration);
+        services.AddHostedService<MentionLogRetention>();
 
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o =>
@@ -56,7 +68,7 @@ public static class EngineServiceExtensions
             o.SerializerOptions.MaxDepth = IngestLimits.MaxJsonDepth;
         });
         builder.AddReputationAccess();
-        builder.AddReputationSilo(engine, connectionString);
+        builder.AddReputationSilo(engine, storage.Provider, connectionString);
         builder.AddReputationDashboard(engine);
         return builder;
     }

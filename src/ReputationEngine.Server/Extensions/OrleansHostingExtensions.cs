@@ -1,6 +1,9 @@
+using System.Net;
 using Orleans.Configuration;
 using Orleans.Storage;
 using ReputationEngine.Grains.Persistence;
+using ReputationEngine.Server.Cluster;
+using ReputationEngine.Server.Storage;
 
 namespace ReputationEngine.Server.Extensions;
 
@@ -12,15 +15,63 @@ public static class OrleansHostingExtensions
     /// <summary>ADO.NET invariant that Orleans 10.4 maps to Microsoft.Data.Sqlite's factory.</summary>
     public const string SqliteInvariant = "System.Data.SQLite";
 
-    /// <summary>Co-hosts an Orleans silo: localhost clustering and ADO.NET grain storage on the engine's database.</summary>
-    public static WebApplicationBuilder AddReputationSilo(this WebApplicationBuilder builder, EngineOptions engine, string storageConnectionString)
+    /// <summary>ADO.NET invariant of Npgsql for the Orleans providers.</summary>
+    public const string PostgresInvariant = "Npgsql";
+
+    /// <summary>
+    /// Co-hosts an Orleans silo: ADO.NET grain storage on the engine's database, and localhost clustering or
+    /// ADO.NET membership in PostgreSQL (<c>Cluster__Provider</c>).
+    /// </summary>
+    public static WebApplicationBuilder AddReputationSilo(this WebApplicationBuilder builder, EngineOptions engine,
+        StorageProvider storage, string storageConnectionString)
     {
+        var cluster = builder.Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
+        if (cluster.Provider == ClusterProvider.AdoNet && storage != StorageProvider.Postgres)
+        {
+            throw new InvalidOperationException("Cluster__Provider=AdoNet keeps membership in PostgreSQL: set Storage__Provider=Postgres.");
+        }
+
+        var invariant = storage == StorageProvider.Postgres ? PostgresInvariant : SqliteInvariant;
+        var membership = builder.Configuration.GetSection(ClusterSettings.MembershipSection);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(engine.SiloPort, engine.GatewayPort, serviceId: ServiceId, clusterId: ClusterId);
+            if (cluster.Provider == ClusterProvider.AdoNet)
+            {
+                silo.UseAdoNetClustering(options =>
+                {
+                    options.Invariant = PostgresInvariant;
+                    options.ConnectionString = storageConnectionString;
+                });
+                if (cluster.Kubernetes)
+                {
+                    // Pod IP, pod name and listening endpoints come from the downward API; the ports stay ours.
+                    silo.UseKubernetesHosting();
+                    silo.Configure<EndpointOptions>(o =>
+                    {
+                        o.SiloPort = engine.SiloPort;
+                        o.GatewayPort = engine.GatewayPort;
+                    });
+                }
+                else if (cluster.AdvertisedAddress is { } advertised)
+                {
+                    var address = IPAddress.Parse(advertised);
+                    silo.ConfigureEndpoints(address, engine.SiloPort, engine.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
+                }
+                else
+                {
+                    silo.ConfigureEndpoints(engine.SiloPort, engine.GatewayPort, listenOnAnyHostAddress: true);
+                }
+
+                silo.Services.Configure<ClusterMembershipOptions>(membership);
+            }
+            else
+            {
+                silo.UseLocalhostClustering(engine.SiloPort, engine.GatewayPort, serviceId: ServiceId, clusterId: ClusterId);
+            }
+
             silo.AddAdoNetGrainStorage(StorageNames.Default, options =>
             {
-                options.Invariant = SqliteInvariant;
+                options.Invariant = invariant;
                 options.ConnectionString = storageConnectionString;
             });
             // Orleans' binary serializer: compact payloads for large window states, no reflection.

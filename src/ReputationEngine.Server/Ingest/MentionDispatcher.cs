@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using ReputationEngine.Abstractions.Conversations;
-using ReputationEngine.Abstractions.Customers;
 using ReputationEngine.Abstractions.Ingest;
 using ReputationEngine.Abstractions.Mentions;
-using ReputationEngine.Abstractions.Topics;
 using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Server.MentionLog;
 
@@ -13,7 +10,8 @@ namespace ReputationEngine.Server.Ingest;
 /// <summary>
 /// Feeds durable mentions of this process's log partition into the grains, in log order, and checkpoints
 /// the log: at most every <see cref="CheckpointInterval"/> it asks every grain touched since the last
-/// checkpoint to write its state, then records the highest sequence whose effects are now durable.
+/// checkpoint to write its state, then records the highest sequence whose effects are now durable
+/// (<see cref="PartitionApplier"/>, which also recovers work lost with a dead silo's grains).
 /// At start it first replays what the log holds beyond the checkpoint (work accepted before a crash).
 /// </summary>
 public sealed class MentionDispatcher(
@@ -22,22 +20,17 @@ public sealed class MentionDispatcher(
     IGrainFactory grains,
     ILogger<MentionDispatcher> logger) : BackgroundService
 {
-    public const int MaxBatchSize = 4_000;
+    public const int MaxBatchSize = PartitionApplier.MaxBatchSize;
     public const int MaxQueuedGroups = 512;
-    public const int FlushConcurrency = 64;
     public static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(1);
-    public static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(500);
 
     private readonly Channel<LoggedMention[]> _incoming = Channel.CreateBounded<LoggedMention[]>(
         new BoundedChannelOptions(MaxQueuedGroups) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
-    private readonly MentionPipeline _pipeline = new(grains);
-    private readonly Touched _touched = new();
+    private readonly PartitionApplier _applier = new(partition.Name, store, grains, logger);
     private long _accepted;
     private long _applied;
     private long _checkpointed;
     private long _replayedAtStart;
-    private long _lastAppliedSequence;
-    private long _checkpointSequence;
     private long _replayUpTo;
     private long _lastCheckpointTicks = Stopwatch.GetTimestamp();
     private Task _checkpoint = Task.CompletedTask;
@@ -49,8 +42,8 @@ public sealed class MentionDispatcher(
         Interlocked.Read(ref _checkpointed),
         Interlocked.Read(ref _accepted) - Interlocked.Read(ref _applied),
         Interlocked.Read(ref _replayedAtStart),
-        Interlocked.Read(ref _lastAppliedSequence),
-        Interlocked.Read(ref _checkpointSequence));
+        _applier.LastAppliedSequence,
+        _applier.CheckpointSequence);
 
     /// <summary>Called by the log writer, in log order, with mentions that are durable.</summary>
     public async ValueTask EnqueueAsync(LoggedMention[] mentions, CancellationToken cancellationToken)
@@ -67,9 +60,8 @@ public sealed class MentionDispatcher(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         // Read before the server accepts traffic: everything up to here is replay, everything after arrives by channel.
-        _checkpointSequence = await store.GetCheckpointAsync(partition.Name, cancellationToken);
+        await _applier.InitializeAsync(cancellationToken);
         _replayUpTo = await store.GetLastSequenceAsync(partition.Name, cancellationToken);
-        _lastAppliedSequence = _checkpointSequence;
         await base.StartAsync(cancellationToken);
     }
 
@@ -85,11 +77,9 @@ public sealed class MentionDispatcher(
         {
             await foreach (var preparing in prepared.Reader.ReadAllAsync(stoppingToken))
             {
-                var routed = await UntilDone(() => preparing, stoppingToken);
-                var applied = await UntilDone(() => _pipeline.ApplyAsync(routed), stoppingToken);
-                _touched.Add(applied);
+                var routed = await preparing;
+                await _applier.ApplyAsync(routed, stoppingToken);
                 Interlocked.Add(ref _applied, routed.Count);
-                Interlocked.Exchange(ref _lastAppliedSequence, routed.LastSequence);
                 if (_checkpoint.IsCompleted && Stopwatch.GetElapsedTime(_lastCheckpointTicks) >= CheckpointInterval)
                 {
                     // Flushing runs beside the next batches: grains interleave the two calls safely.
@@ -124,7 +114,7 @@ public sealed class MentionDispatcher(
     {
         try
         {
-            var after = _checkpointSequence;
+            var after = _applier.CheckpointSequence;
             while (after < _replayUpTo)
             {
                 var page = await store.ReadAsync(partition.Name, after, MaxBatchSize, stoppingToken);
@@ -136,7 +126,7 @@ public sealed class MentionDispatcher(
                 Interlocked.Add(ref _accepted, page.Count);
                 Interlocked.Add(ref _replayedAtStart, page.Count);
                 after = page[^1].Sequence;
-                await prepared.WriteAsync(Prepare([.. page]), stoppingToken);
+                await prepared.WriteAsync(_applier.PrepareAsync([.. page], stoppingToken), stoppingToken);
             }
 
             if (_replayedAtStart > 0)
@@ -155,7 +145,7 @@ public sealed class MentionDispatcher(
                     batch.AddRange(group);
                 }
 
-                await prepared.WriteAsync(Prepare([.. batch]), stoppingToken);
+                await prepared.WriteAsync(_applier.PrepareAsync([.. batch], stoppingToken), stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -167,88 +157,18 @@ public sealed class MentionDispatcher(
         }
     }
 
-    private Task<RoutedBatch> Prepare(LoggedMention[] items) => _pipeline.PrepareAsync(new IngestBatch(partition.Name, items));
-
-    /// <summary>Retries until the grains succeed: a failed batch is re-sent whole (grains skip what they applied).</summary>
-    private async Task<T> UntilDone<T>(Func<Task<T>> attempt, CancellationToken stoppingToken)
-    {
-        var task = attempt();
-        while (true)
-        {
-            try
-            {
-                return await task;
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Ingest batch failed; retrying in {Delay}", RetryDelay);
-                await Task.Delay(RetryDelay, stoppingToken);
-                task = attempt();
-            }
-        }
-    }
-
     private async Task CheckpointAsync(CancellationToken cancellationToken)
     {
-        var upTo = Interlocked.Read(ref _lastAppliedSequence);
-        var (topics, customers, conversations) = _touched.Take();
-        if (upTo <= _checkpointSequence && topics.Count + customers.Count + conversations.Count == 0)
+        var applied = Interlocked.Read(ref _applied);
+        if (await _applier.CheckpointAsync(cancellationToken))
         {
-            return;
-        }
-
-        var flushes = topics.Select(id => (Func<Task>)(() => grains.GetGrain<IBrandTopicGrain>(id).FlushAsync()))
-            .Concat(customers.Select(id => (Func<Task>)(() => grains.GetGrain<ICustomerGrain>(id).FlushAsync())))
-            .Concat(conversations.Select(id => (Func<Task>)(() => grains.GetGrain<IConversationGrain>(id).FlushAsync())));
-        try
-        {
-            await Parallel.ForEachAsync(flushes, new ParallelOptions { MaxDegreeOfParallelism = FlushConcurrency, CancellationToken = cancellationToken },
-                async (flush, _) => await flush());
-            await store.SetCheckpointAsync(partition.Name, upTo, cancellationToken);
-            Interlocked.Exchange(ref _checkpointSequence, upTo);
-            Interlocked.Exchange(ref _checkpointed, Interlocked.Read(ref _applied));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Keep the grains for the next attempt; the log keeps their mentions until a checkpoint succeeds.
-            _touched.Return(topics, customers, conversations);
-            logger.LogWarning(ex, "Checkpoint up to sequence {Sequence} failed; will retry", upTo);
+            Interlocked.Exchange(ref _checkpointed, applied);
         }
     }
 
-    /// <summary>Grains touched since the last checkpoint.</summary>
-    private sealed class Touched
+    public override void Dispose()
     {
-        private HashSet<string> _topics = new(StringComparer.Ordinal);
-        private HashSet<string> _customers = new(StringComparer.Ordinal);
-        private HashSet<string> _conversations = new(StringComparer.Ordinal);
-
-        private readonly Lock _lock = new();
-
-        public void Add(AppliedBatch batch)
-        {
-            using var scope = _lock.EnterScope();
-            _topics.UnionWith(batch.Topics);
-            _customers.UnionWith(batch.Customers);
-            _conversations.UnionWith(batch.Conversations);
-        }
-
-        public (HashSet<string> Topics, HashSet<string> Customers, HashSet<string> Conversations) Take()
-        {
-            using var scope = _lock.EnterScope();
-            var taken = (_topics, _customers, _conversations);
-            _topics = new(StringComparer.Ordinal);
-            _customers = new(StringComparer.Ordinal);
-            _conversations = new(StringComparer.Ordinal);
-            return taken;
-        }
-
-        public void Return(HashSet<string> topics, HashSet<string> customers, HashSet<string> conversations)
-        {
-            using var scope = _lock.EnterScope();
-            _topics.UnionWith(topics);
-            _customers.UnionWith(customers);
-            _conversations.UnionWith(conversations);
-        }
+        _applier.Dispose();
+        base.Dispose();
     }
 }

@@ -5,15 +5,15 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
+    /// <summary>How long accepted mentions stay in the log: the horizon within which a re-sent id is a duplicate.</summary>
+    public static readonly TimeSpan DefaultLogRetention = TimeSpan.FromDays(7);
+
     /// <summary><c>Sqlite</c> (embedded default) or <c>Postgres</c>.</summary>
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
-    /// <summary>Defaults to <c>reputation.db</c> under the data dir for SQLite.</summary>
+    /// <summary>Defaults to <c>reputation.db</c> under the data dir for SQLite; required for PostgreSQL.</summary>
     public string? ConnectionString { get; set; }
-}
 
-public enum StorageProvider
-{
-    Sqlite,
-    Postgres,
+    /// <summary>Checkpointed mentions older than this are pruned from the log (<c>Storage__LogRetention</c>, e.g. <c>7.00:00:00</c>).</summary>
+    public TimeSpan LogRetention { get; set; } = DefaultLogRetention;
 }

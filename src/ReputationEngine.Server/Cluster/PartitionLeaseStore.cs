@@ -1,0 +1,60 @@
+using ReputationEngine.Server.Storage;
+
+namespace ReputationEngine.Server.Cluster;
+
+/// <summary>The <c>partition_lease</c> table: which silo dispatches which mention-log partition, until when.</summary>
+public sealed class PartitionLeaseStore(IEngineDatabase database, TimeProvider time)
+{
+    /// <summary>
+    /// Takes or extends the lease of <paramref name="partition"/> for <paramref name="owner"/>: succeeds when the
+    /// partition has no lease, when <paramref name="owner"/> holds it, or when it has expired.
+    /// </summary>
+    public async Task<bool> TryAcquireAsync(string partition, string owner, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("""
+            INSERT INTO partition_lease (partition, owner, expires_at) VALUES (@p, @owner, @expires)
+            ON CONFLICT (partition) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+            WHERE partition_lease.owner = excluded.owner OR partition_lease.expires_at < @now
+            RETURNING partition
+            """);
+        command.Parameter("p", partition);
+        command.Parameter("owner", owner);
+        command.Parameter("expires", now + (long)duration.TotalMilliseconds);
+        command.Parameter("now", now);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null and not DBNull;
+    }
+
+    /// <summary>Gives a lease up at once (after a takeover's replay), so its own silo can resume it when it returns.</summary>
+    public async Task ReleaseAsync(string partition, string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("UPDATE partition_lease SET expires_at = 0 WHERE partition = @p AND owner = @owner");
+        command.Parameter("p", partition);
+        command.Parameter("owner", owner);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Partitions whose lease has expired while the log still holds mentions beyond their checkpoint.</summary>
+    public async Task<IReadOnlyList<string>> FindOrphanedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("""
+            SELECT l.partition FROM partition_lease l
+            WHERE l.expires_at < @now
+              AND EXISTS (SELECT 1 FROM mention_log m
+                          WHERE m.partition = l.partition
+                            AND m.seq > COALESCE((SELECT c.applied_seq FROM ingest_checkpoint c WHERE c.partition = l.partition), 0))
+            """);
+        command.Parameter("now", time.GetUtcNow().ToUnixTimeMilliseconds());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var result = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(reader.GetString(0));
+        }
+
+        return result;
+    }
+}

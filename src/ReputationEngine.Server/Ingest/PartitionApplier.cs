@@ -1,0 +1,252 @@
+using ReputationEngine.Abstractions.Conversations;
+using ReputationEngine.Abstractions.Customers;
+using ReputationEngine.Abstractions.Ingest;
+using ReputationEngine.Abstractions.Mentions;
+using ReputationEngine.Abstractions.Topics;
+using ReputationEngine.Grains.Ingest;
+using ReputationEngine.Server.MentionLog;
+
+namespace ReputationEngine.Server.Ingest;
+
+/// <summary>
+/// Applies one mention-log partition to the grains, in log order, and checkpoints it. It remembers, per grain,
+/// the last sequence it sent since the last checkpoint and sends that along as the grain's expected watermark:
+/// a grain reactivated after its silo died (having lost applied but unwritten work) refuses the batch, and the
+/// checkpoint's flush verifies the same, so instead of skipping past the gap this applier rewinds — replays
+/// the log from the checkpoint — and the grains' watermarks drop what they still hold. Used by this silo's
+/// <see cref="MentionDispatcher"/> and to replay a dead silo's partition (<see cref="Cluster.PartitionOwnership"/>).
+/// </summary>
+public sealed class PartitionApplier(string partition, IMentionLogStore store, IGrainFactory grains, ILogger logger) : IDisposable
+{
+    public const int MaxBatchSize = 4_000;
+    public const int FlushConcurrency = 64;
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(500);
+
+    private readonly MentionPipeline _pipeline = new(grains);
+    private readonly Dictionary<string, long> _sent = new(StringComparer.Ordinal);
+    private readonly Lock _sentLock = new();
+    private readonly SemaphoreSlim _exclusive = new(1, 1);
+    private long _checkpointSequence;
+    private long _lastAppliedSequence;
+    private volatile bool _rewindRequested;
+
+    public string Partition => partition;
+
+    public long CheckpointSequence => Interlocked.Read(ref _checkpointSequence);
+
+    public long LastAppliedSequence => Interlocked.Read(ref _lastAppliedSequence);
+
+    /// <summary>Mentions applied again by rewinds (work a dead silo's grains had lost).</summary>
+    public long Rewound { get; private set; }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        _checkpointSequence = await store.GetCheckpointAsync(partition, cancellationToken);
+        _lastAppliedSequence = _checkpointSequence;
+    }
+
+    /// <summary>Scores and routes a batch (may run ahead of <see cref="ApplyAsync"/>; retried until it succeeds).</summary>
+    public async Task<RoutedBatch> PrepareAsync(LoggedMention[] items, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return await _pipeline.PrepareAsync(new IngestBatch(partition, items));
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Preparing a batch of partition {Partition} failed; retrying in {Delay}", partition, RetryDelay);
+                await Task.Delay(RetryDelay, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Applies the batch (the next in log order); on failure rewinds to the checkpoint and tries again.</summary>
+    public async Task ApplyAsync(RoutedBatch routed, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (_rewindRequested)
+            {
+                await RewindAsync(cancellationToken);
+            }
+
+            if (await TryApplyAsync(routed, cancellationToken))
+            {
+                return;
+            }
+
+            _rewindRequested = true;
+            await Task.Delay(RetryDelay, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Makes everything applied so far durable: each grain sent mentions since the last checkpoint writes its state,
+    /// after verifying it still holds them; then the checkpoint moves. False (and a rewind is due) when a grain had lost work.
+    /// </summary>
+    public async Task<bool> CheckpointAsync(CancellationToken cancellationToken)
+    {
+        await _exclusive.WaitAsync(cancellationToken);
+        try
+        {
+            var upTo = LastAppliedSequence;
+            KeyValuePair<string, long>[] pending;
+            using (_sentLock.EnterScope())
+            {
+                pending = [.. _sent];
+            }
+
+            if (upTo <= CheckpointSequence && pending.Length == 0)
+            {
+                return true;
+            }
+
+            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = FlushConcurrency, CancellationToken = cancellationToken },
+                async (grain, _) => await VerifiedFlushAsync(grain.Key, grain.Value));
+            await store.SetCheckpointAsync(partition, upTo, cancellationToken);
+            Interlocked.Exchange(ref _checkpointSequence, upTo);
+            using (_sentLock.EnterScope())
+            {
+                foreach (var (key, sequence) in pending)
+                {
+                    if (_sent.TryGetValue(key, out var current) && current <= upTo)
+                    {
+                        _sent.Remove(key);
+                    }
+                }
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _rewindRequested = true;
+            logger.LogWarning(ex, "Checkpoint of partition {Partition} failed; replaying from sequence {Sequence}", partition, CheckpointSequence);
+            return false;
+        }
+        finally
+        {
+            _exclusive.Release();
+        }
+    }
+
+    /// <summary>Checkpoints until it succeeds, rewinding whenever a grain had lost work.</summary>
+    public async Task CheckpointUntilDoneAsync(CancellationToken cancellationToken)
+    {
+        while (!await CheckpointAsync(cancellationToken))
+        {
+            await Task.Delay(RetryDelay, cancellationToken);
+            await RewindAsync(cancellationToken);
+        }
+    }
+
+    private async Task<bool> TryApplyAsync(RoutedBatch routed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _pipeline.ApplyAsync(routed with { Expected = ExpectedFor(routed) });
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Applying partition {Partition} up to {Sequence} failed; replaying from the checkpoint", partition, routed.LastSequence);
+            return false;
+        }
+
+        Record(routed);
+        Interlocked.Exchange(ref _lastAppliedSequence, routed.LastSequence);
+        return true;
+    }
+
+    /// <summary>Replays (checkpoint, last applied] with no expectations, so reactivated grains catch up.</summary>
+    private async Task RewindAsync(CancellationToken cancellationToken)
+    {
+        await _exclusive.WaitAsync(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                using (_sentLock.EnterScope())
+                {
+                    _sent.Clear();
+                }
+
+                _rewindRequested = false;
+                var upTo = LastAppliedSequence;
+                var after = CheckpointSequence;
+                var succeeded = true;
+                while (after < upTo && succeeded)
+                {
+                    var page = (await store.ReadAsync(partition, after, MaxBatchSize, cancellationToken)).Where(m => m.Sequence <= upTo).ToArray();
+                    if (page.Length == 0)
+                    {
+                        break;
+                    }
+
+                    var routed = await PrepareAsync(page, cancellationToken);
+                    succeeded = await TryApplyAsync(routed, cancellationToken);
+                    after = page[^1].Sequence;
+                    Rewound += page.Length;
+                }
+
+                // TryApplyAsync moved the last applied sequence back while replaying; restore it.
+                Interlocked.Exchange(ref _lastAppliedSequence, upTo);
+                if (succeeded)
+                {
+                    logger.LogInformation("Partition {Partition} replayed from {From} to {To} after lost grain work", partition, CheckpointSequence, upTo);
+                    return;
+                }
+
+                await Task.Delay(RetryDelay, cancellationToken);
+            }
+        }
+        finally
+        {
+            _exclusive.Release();
+        }
+    }
+
+    private Dictionary<string, long> ExpectedFor(RoutedBatch routed)
+    {
+        var expected = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var scope = _sentLock.EnterScope();
+        foreach (var key in Keys(routed))
+        {
+            if (_sent.TryGetValue(key.Key, out var sequence))
+            {
+                expected[key.Key] = sequence;
+            }
+        }
+
+        return expected;
+    }
+
+    private void Record(RoutedBatch routed)
+    {
+        using var scope = _sentLock.EnterScope();
+        foreach (var (key, last) in Keys(routed))
+        {
+            _sent[key] = last;
+        }
+    }
+
+    private static IEnumerable<(string Key, long Last)> Keys(RoutedBatch routed) =>
+        routed.ByTopic.Select(p => (RoutedBatch.Key(RoutedBatch.TopicKind, p.Key), p.Value[^1].Sequence))
+            .Concat(routed.ByCustomer.Select(p => (RoutedBatch.Key(RoutedBatch.CustomerKind, p.Key), p.Value[^1].Sequence)))
+            .Concat(routed.ByConversation.Select(p => (RoutedBatch.Key(RoutedBatch.ConversationKind, p.Key), p.Value[^1].Sequence)));
+
+    private Task VerifiedFlushAsync(string key, long expected)
+    {
+        var id = key[2..];
+        var check = new MentionBatch(partition, [], expected, Flush: true);
+        return key[0] switch
+        {
+            RoutedBatch.TopicKind => grains.GetGrain<IBrandTopicGrain>(id).ApplyAsync(check),
+            RoutedBatch.CustomerKind => grains.GetGrain<ICustomerGrain>(id).ApplyAsync(check),
+            _ => grains.GetGrain<IConversationGrain>(id).ApplyAsync(check),
+        };
+    }
+
+    public void Dispose() => _exclusive.Dispose();
+}

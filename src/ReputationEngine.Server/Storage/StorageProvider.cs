@@ -1,0 +1,7 @@
+namespace ReputationEngine.Server.Storage;
+
+public enum StorageProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ReputationEngine.Cluster.Tests.Infrastructure;
+
+/// <summary>
+/// One engine process (`dotnet ReputationEngine.Server.dll`) with its own HTTP, silo and gateway ports on
+/// loopback. Restarting keeps the ports, so the silo keeps its mention-log partition ("host:siloPort").
+/// Output goes to a log file that failing tests print. Disposing kills the process.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    private readonly Dictionary<string, string> _environment;
+    private readonly string _dataDir;
+    private readonly string _logPath;
+    private Process? _process;
+    private int _starts;
+
+    public SiloProcess(string name, IReadOnlyDictionary<string, string> environment, string workDir)
+    {
+        Name = name;
+        HttpPort = FreePorts.Next();
+        SiloPort = FreePorts.Next();
+        GatewayPort = FreePorts.Next();
+        _dataDir = Path.Combine(workDir, name);
+        _logPath = Path.Combine(workDir, $"{name}.log");
+        _environment = new Dictionary<string, string>(environment)
+        {
+            ["Orleans__SiloPort"] = SiloPort.ToString(),
+            ["Orleans__GatewayPort"] = GatewayPort.ToString(),
+            ["DOTNET_gcServer"] = "0",
+            ["Logging__LogLevel__Orleans"] = "Error",
+        };
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}"), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public string Name { get; }
+
+    public int HttpPort { get; }
+
+    public int SiloPort { get; }
+
+    public int GatewayPort { get; }
+
+    public HttpClient Client { get; }
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>Starts the process and waits until <c>/healthz</c> answers; returns how long that took.</summary>
+    public async Task<TimeSpan> StartAsync()
+    {
+        var started = Stopwatch.StartNew();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(TestPaths.ServerDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { TestPaths.ServerDll, "--urls", $"http://127.0.0.1:{HttpPort}", "--data-dir", _dataDir })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in _environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var log = new StreamWriter(_logPath, append: true) { AutoFlush = true };
+        await log.WriteLineAsync($"==== start #{++_starts} at {DateTimeOffset.UtcNow:O}");
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        _process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        _process.EnableRaisingEvents = true;
+        _process.Exited += (_, _) => log.Dispose();
+
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{Name} exited with {_process.ExitCode} during start:\n{Log()}");
+            }
+
+            if (started.Elapsed > StartTimeout)
+            {
+                throw new TimeoutException($"{Name} did not become healthy within {StartTimeout}:\n{Log()}");
+            }
+
+            try
+            {
+                using var health = await Client.GetAsync("/healthz");
+                if (health.IsSuccessStatusCode)
+                {
+                    return started.Elapsed;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(PollInterval);
+        }
+    }
+
+    /// <summary>SIGKILL: no shutdown, no final checkpoint, no grain deactivation.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string path) => await Client.GetFromJsonAsync<JsonElement>(path);
+
+    /// <summary>The process's log so far (printed when a test fails).</summary>
+    public string Log()
+    {
+        try
+        {
+            using var stream = new FileStream(_logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            var text = reader.ReadToEnd();
+            const int Tail = 6_000;
+            return text.Length > Tail ? text[^Tail..] : text;
+        }
+        catch (IOException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+        Client.Dispose();
+    }
+
+    private static void Write(StreamWriter log, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (log)
+        {
+            try
+            {
+                log.WriteLine(line);
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+    }
+}
