@@ -18,7 +18,11 @@ namespace ReputationEngine.Grains.Topics;
 /// </summary>
 public sealed class TopicDetection
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Learned baselines may hold NaN (not yet known); JSON must carry it rather than fail the state write.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     private TopicDetector _detector;
 

@@ -3,11 +3,11 @@ using ReputationEngine.Abstractions.Validation;
 
 namespace ReputationEngine.Server.Validation;
 
-/// <summary>Customer and conversation ids are mention/author ids: 1..MaxIdLength characters without control characters.</summary>
+/// <summary>Customer and conversation ids are mention/author ids, held to the same rule as at ingest.</summary>
 public static class CrmIds
 {
-    public static bool IsValid(string id) => id.Length is > 0 and <= IngestLimits.MaxIdLength && !id.Any(char.IsControl);
+    public static bool IsValid(string id) => TextRules.IsCleanId(id, IngestLimits.MaxIdLength);
 
     public static ProblemHttpResult Invalid() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid id", detail: $"Ids are 1-{IngestLimits.MaxIdLength} characters without control characters.");
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid id", detail: $"Invalid id: {TextRules.IdRule}.");
 }
