@@ -45,9 +45,21 @@ public sealed class InProcessEngine : IAsyncDisposable
         return AppContext.BaseDirectory;
     }
 
+    /// <summary>How long a stop may take; beyond it the run ends anyway (the log keeps whatever was not applied).</summary>
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
+
     public async ValueTask DisposeAsync()
     {
-        await _factory.DisposeAsync();
+        try
+        {
+            await _factory.DisposeAsync().AsTask().WaitAsync(StopTimeout);
+        }
+        catch (TimeoutException)
+        {
+            await Console.Error.WriteLineAsync($"The in-process engine did not stop within {StopTimeout}; exiting anyway.");
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDir, recursive: true);

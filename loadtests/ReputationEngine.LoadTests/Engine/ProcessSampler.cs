@@ -34,6 +34,20 @@ public sealed class ProcessSampler(int? processId)
         }
     }
 
+    /// <summary>CPU time the engine process has used so far.</summary>
+    public TimeSpan TotalCpu()
+    {
+        try
+        {
+            using var process = processId is { } id ? Process.GetProcessById(id) : Process.GetCurrentProcess();
+            return process.TotalProcessorTime;
+        }
+        catch (ArgumentException)
+        {
+            return TimeSpan.Zero;
+        }
+    }
+
     public async Task RunAsync(Stopwatch clock, CancellationToken cancellationToken)
     {
         using var process = processId is { } id ? Process.GetProcessById(id) : Process.GetCurrentProcess();

@@ -11,7 +11,7 @@ namespace ReputationEngine.LoadTests.Measurement;
 public static class ScoringCeiling
 {
     public const int BatchSize = 4_000;
-    public static readonly TimeSpan MeasureFor = TimeSpan.FromSeconds(1.5);
+    public static readonly TimeSpan MeasureFor = TimeSpan.FromSeconds(1);
 
     /// <summary>(all cores, one thread) in texts per second.</summary>
     public static (double AllCores, double SingleThread) Measure(IReadOnlyList<string> texts)

@@ -28,7 +28,7 @@ public static class ChartRenderer
         foreach (var burst in report.Bursts.Items.Where(b => b.FirstSentSec is not null))
         {
             var end = burst.DetectableSec is { } d && burst.FirstAlertSec is { } a ? Math.Max(d, a) : burst.FirstSentSec!.Value + 1;
-            var span = plot.Add.VerticalSpan(burst.FirstSentSec!.Value, end, Colors.Orange.WithAlpha(BurstShadeAlpha));
+            var span = plot.Add.HorizontalSpan(burst.FirstSentSec!.Value, end, Colors.Orange.WithAlpha(BurstShadeAlpha));
             span.LegendText = burst.Index == 0 ? "burst (sent → alert)" : "";
         }
 

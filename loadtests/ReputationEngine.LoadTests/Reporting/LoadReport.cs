@@ -18,6 +18,16 @@ public sealed record LoadReport
     public required double ScoringCeilingPerSec { get; init; }
 
     public required double ScoringCeilingSingleThreadPerSec { get; init; }
+
+    /// <summary>The ceiling measured before and after the traffic; <see cref="ScoringCeilingPerSec"/> is their mean.</summary>
+    public required double ScoringCeilingBeforePerSec { get; init; }
+    public required double ScoringCeilingAfterPerSec { get; init; }
+
+    /// <summary>CPU one text costs the bare scorer, in microseconds (one thread).</summary>
+    public required double ScoringCpuMicrosPerText { get; init; }
+
+    /// <summary>Scoring CPU per text divided by engine CPU per counted mention: the share of the engine's work that is scoring.</summary>
+    public required double? CpuCeilingRatio { get; init; }
     public required double CeilingRatio { get; init; }
     public required double PeakThroughputPerSec { get; init; }
     public required double TargetRatePerSec { get; init; }

@@ -50,7 +50,8 @@ public static class ReportWriter
         md.AppendLine("|---|---|");
         md.AppendLine(c, $"| accepted throughput | **{r.ThroughputPerSec:N0}/s** (peak second {r.PeakThroughputPerSec:N0}/s; aim {r.TargetRatePerSec:N0}/s, offered {r.OfferedPerSec:N0}/s) |");
         md.AppendLine(c, $"| scoring ceiling (same run) | {r.ScoringCeilingPerSec:N0}/s all cores, {r.ScoringCeilingSingleThreadPerSec:N0}/s one thread |");
-        md.AppendLine(c, $"| throughput / ceiling | **{r.CeilingRatio:P1}** |");
+        md.AppendLine(c, $"| throughput / ceiling | **{r.CeilingRatio:P1}** (ceiling before {r.ScoringCeilingBeforePerSec:N0}/s, after {r.ScoringCeilingAfterPerSec:N0}/s) |");
+        md.AppendLine(c, $"| CPU per mention: engine / bare scoring | {Show(r.Engine.CpuMicrosPerMention, "F0")} µs / {r.ScoringCpuMicrosPerText:F1} µs (scoring share {(r.CpuCeilingRatio is { } q ? q.ToString("P1", c) : "–")}) |");
         md.AppendLine(c, $"| accepted / counted / lost | {r.Accepted:N0} / {Show(r.Counted)} / **{r.Lost:N0}** |");
         md.AppendLine(c, $"| duplicates dropped / items rejected | {r.Duplicates:N0} / {r.Rejected:N0} |");
         md.AppendLine(c, $"| requests (failed) | {r.Requests:N0} ({r.FailedRequests:N0}) |");
