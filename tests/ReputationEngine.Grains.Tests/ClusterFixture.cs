@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using ReputationEngine.Analytics.Sentiment;
+using ReputationEngine.Grains.Alerts;
 using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Grains.Persistence;
 
@@ -25,6 +26,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton(TimeProvider.System);
             siloBuilder.Services.AddSingleton<ISentimentScorer>(_ => SentimentModel.LoadDefault());
             siloBuilder.Services.AddSingleton<TopicRulesCache>();
+            siloBuilder.Services.AddSingleton<InMemoryAlertLedger>();
+            siloBuilder.Services.AddSingleton<IAlertLedger>(sp => sp.GetRequiredService<InMemoryAlertLedger>());
         }
     }
 }

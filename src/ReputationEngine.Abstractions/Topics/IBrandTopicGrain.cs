@@ -1,3 +1,4 @@
+using ReputationEngine.Abstractions.Alerts;
 using ReputationEngine.Abstractions.Mentions;
 
 namespace ReputationEngine.Abstractions.Topics;
@@ -18,6 +19,24 @@ public interface IBrandTopicGrain : IGrainWithStringKey
 
     /// <summary>Buckets of <paramref name="step"/> between <paramref name="from"/> and <paramref name="to"/> (event time).</summary>
     Task<TimeSeriesPoint[]> GetTimeSeriesAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan step);
+
+    /// <summary>The topic's active (open or acknowledged) alerts, one per kind at most.</summary>
+    Task<Alert[]> GetActiveAlertsAsync();
+
+    /// <summary>A person acts on an active alert; null when no active alert of this topic has the id.</summary>
+    Task<Alert?> ActOnAlertAsync(string alertId, AlertAction action, string? assignee);
+
+    /// <summary>
+    /// Raises (opens, or updates the active one of) an alert whose signal is decided outside the topic's own
+    /// detectors, e.g. a conversation's SLA breach. The same one-active-per-kind rule applies.
+    /// </summary>
+    Task<Alert> RaiseAlertAsync(AlertKind kind, int severity, AlertWindow window, double observed, double expected, AlertEvidence evidence);
+
+    /// <summary>Resolves the active alert of <paramref name="kind"/>, if any, because its signal is normal again.</summary>
+    Task ResolveAlertKindAsync(AlertKind kind);
+
+    /// <summary>Marks an active, unacknowledged alert escalated to <paramref name="level"/> (escalation policy).</summary>
+    Task<Alert?> EscalateAlertAsync(string alertId, int level);
 
     /// <summary>Writes state if it changed since the last write (checkpointing coalesces writes).</summary>
     Task FlushAsync();

@@ -19,11 +19,19 @@ public sealed class SentimentLexicon
     /// <summary>How much of a word's valence survives negation, with the sign flipped (VADER's constant).</summary>
     public const float NegationFactor = 0.74f;
 
+    /// <summary>
+    /// Lexicon features are multiplied by this: a larger value lets the regularized trainer lean
+    /// on the lexicon (which generalizes to unseen words) rather than on corpus n-grams.
+    /// </summary>
+    public const float DefaultFeatureScale = 1f;
+
+    private readonly float _featureScale;
     private readonly Dictionary<string, (float Vader, float HuLiu)> _entries;
     private readonly Dictionary<string, (float Vader, float HuLiu)>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    private SentimentLexicon(Dictionary<string, (float Vader, float HuLiu)> entries)
+    private SentimentLexicon(Dictionary<string, (float Vader, float HuLiu)> entries, float featureScale)
     {
+        _featureScale = featureScale;
         _entries = entries;
         _lookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -34,7 +42,7 @@ public sealed class SentimentLexicon
     public int Count => _entries.Count;
 
     /// <summary>Loads <c>vader/vader_lexicon.txt</c> and <c>huliu-opinion-lexicon/*-words.txt</c> under <paramref name="dataDir"/>.</summary>
-    public static SentimentLexicon Load(string dataDir)
+    public static SentimentLexicon Load(string dataDir, float featureScale = DefaultFeatureScale)
     {
         var vader = new Dictionary<string, List<float>>(StringComparer.Ordinal);
         var huliu = new Dictionary<string, float>(StringComparer.Ordinal);
@@ -73,7 +81,7 @@ public sealed class SentimentLexicon
             entries[key] = (entries.GetValueOrDefault(key).Vader, polarity);
         }
 
-        return new SentimentLexicon(entries);
+        return new SentimentLexicon(entries, featureScale);
     }
 
     /// <summary>Adds the lexicon features of one token occurrence, scaled by <paramref name="value"/>.</summary>
@@ -102,9 +110,9 @@ public sealed class SentimentLexicon
         }
     }
 
-    private static void Unit((float Vader, float HuLiu) entry, bool negated, Span<float> unit)
+    private void Unit((float Vader, float HuLiu) entry, bool negated, Span<float> unit)
     {
-        var sign = negated ? -NegationFactor : 1f;
+        var sign = (negated ? -NegationFactor : 1f) * _featureScale;
         var vader = entry.Vader * sign;
         var huliu = entry.HuLiu * sign;
         unit[0] = Math.Max(vader, 0f);

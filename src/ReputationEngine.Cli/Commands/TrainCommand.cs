@@ -18,20 +18,35 @@ public static class TrainCommand
         var defaults = new SentimentTrainingOptions();
         var l1 = new Option<float>("--l1") { Description = "L1 regularization", DefaultValueFactory = _ => defaults.L1Regularization };
         var l2 = new Option<float>("--l2") { Description = "L2 regularization", DefaultValueFactory = _ => defaults.L2Regularization };
-        var command = new Command("train", "Train the sentiment model on the corpora and print evaluation figures") { data, output, heldOut, l1, l2 };
+        var crossDomain = new Option<string?>("--cross-domain") { Description = "Generality check: corpora whose name starts with this are left out of training and only tested" };
+        var lexiconScale = new Option<float>("--lexicon-scale") { Description = "Scale of the lexicon features (higher leans on the lexicon)", DefaultValueFactory = _ => SentimentLexicon.DefaultFeatureScale };
+        var lexiconExamples = new Option<float>("--lexicon-examples") { Description = "Weight of the one-word lexicon examples (0 = none)", DefaultValueFactory = _ => defaults.LexiconExampleWeight };
+        var command = new Command("train", "Train the sentiment model on the corpora and print evaluation figures") { data, output, heldOut, l1, l2, crossDomain, lexiconScale, lexiconExamples };
         command.SetAction(parse => Run(
             parse.GetRequiredValue(data),
             parse.GetRequiredValue(output),
             parse.GetValue(heldOut),
-            defaults with { L1Regularization = parse.GetValue(l1), L2Regularization = parse.GetValue(l2) }));
+            parse.GetValue(crossDomain),
+            parse.GetValue(lexiconScale),
+            defaults with { L1Regularization = parse.GetValue(l1), L2Regularization = parse.GetValue(l2), LexiconExampleWeight = parse.GetValue(lexiconExamples) }));
         return command;
     }
 
-    private static int Run(DirectoryInfo data, FileInfo output, FileInfo? heldOut, SentimentTrainingOptions options)
+    private static int Run(DirectoryInfo data, FileInfo output, FileInfo? heldOut, string? crossDomain, float lexiconScale, SentimentTrainingOptions options)
     {
         var clock = Stopwatch.StartNew();
         var examples = SentimentCorpora.Load(data.FullName);
-        var lexicon = SentimentLexicon.Load(data.FullName);
+        if (crossDomain is not null)
+        {
+            examples = [.. examples.Select(e => e.Corpus.StartsWith(crossDomain, StringComparison.Ordinal) ? e with { Split = DataSplit.Test } : e)];
+        }
+
+        var lexicon = SentimentLexicon.Load(data.FullName, lexiconScale);
+        if (options.LexiconExampleWeight > 0f)
+        {
+            examples = [.. examples, .. SentimentCorpora.LexiconExamples(data.FullName, options.LexiconExampleWeight)];
+        }
+
         Console.WriteLine($"{examples.Count} examples from {examples.Select(e => e.Corpus).Distinct().Count()} corpora, lexicon of {lexicon.Count} terms");
 
         var model = SentimentTrainer.Train(examples, lexicon, options, Console.WriteLine);

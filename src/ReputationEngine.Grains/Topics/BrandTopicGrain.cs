@@ -1,24 +1,35 @@
 using Microsoft.Extensions.Logging;
+using ReputationEngine.Abstractions.Alerts;
 using ReputationEngine.Abstractions.Mentions;
 using ReputationEngine.Abstractions.Topics;
 using ReputationEngine.Analytics.Windows;
+using ReputationEngine.Grains.Alerts;
 using ReputationEngine.Grains.Persistence;
 
 namespace ReputationEngine.Grains.Topics;
 
 public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
 {
+    /// <summary>How often a topic with open alerts checks whether it fell silent.</summary>
+    public static readonly TimeSpan SilenceCheckPeriod = TimeSpan.FromMinutes(1);
+
     private readonly CoalescedState<TopicState> _state;
     private readonly TimeProvider _time;
+    private readonly IAlertLedger _ledger;
     private readonly TopicWindows _windows = new();
+    private AlertBook _alerts = null!;
+    private TopicDetection _detection = null!;
+    private DateTimeOffset _lastBatchAt;
 
     public BrandTopicGrain(
         [PersistentState("topic", StorageNames.Default)] IPersistentState<TopicState> state,
         TimeProvider time,
+        IAlertLedger ledger,
         ILogger<BrandTopicGrain> logger)
     {
         _state = new CoalescedState<TopicState>(state, logger);
         _time = time;
+        _ledger = ledger;
     }
 
     private TopicState State => _state.Value;
@@ -26,6 +37,10 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _windows.Restore(State.Seconds, State.Minutes);
+        _alerts = new AlertBook(this.GetPrimaryKeyString(), State.Alerts);
+        _detection = new TopicDetection(State.Definition, State.Detector);
+        _lastBatchAt = _time.GetUtcNow();
+        this.RegisterGrainTimer(ResolveWhenSilentAsync, SilenceCheckPeriod, SilenceCheckPeriod);
         this.RegisterGrainTimer(FlushAsync, CoalescedState<TopicState>.SafetyFlushPeriod, CoalescedState<TopicState>.SafetyFlushPeriod);
         return Task.CompletedTask;
     }
@@ -36,6 +51,7 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
     {
         ArgumentNullException.ThrowIfNull(definition);
         State.Definition = definition with { Id = this.GetPrimaryKeyString() };
+        _detection.Redefine(State.Definition);
         _state.MarkDirty();
         await _state.FlushAsync();
         await GrainFactory.GetGrain<ITopicDirectoryGrain>(ITopicDirectoryGrain.Key).UpsertAsync(State.Definition);
@@ -53,6 +69,7 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
             await GrainFactory.GetGrain<ITopicDirectoryGrain>(ITopicDirectoryGrain.Key).UpsertAsync(State.Definition);
         }
 
+        DateTimeOffset? latest = null;
         foreach (var item in batch.Items)
         {
             if (State.Applied.IsApplied(batch.Partition, item.Sequence))
@@ -61,12 +78,21 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
             }
 
             Count(item);
+            _detection.Observe(item);
+            latest = latest is { } l && l > item.Mention.CreatedAt ? l : item.Mention.CreatedAt;
         }
 
         if (batch.Items.Length > 0)
         {
             State.Applied.MarkApplied(batch.Partition, batch.Items[^1].Sequence, _time.GetUtcNow());
             _state.MarkDirty();
+        }
+
+        if (latest is { } eventTime)
+        {
+            // Detection runs in the same batch that made a spike detectable: no polling on this path.
+            _lastBatchAt = _time.GetUtcNow();
+            await RecordAllAsync(_detection.Evaluate(eventTime, _alerts, _time.GetUtcNow()));
         }
     }
 
@@ -87,7 +113,7 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
             AverageSentiment = State.TotalMentions == 0 ? 0 : State.SentimentSum / State.TotalMentions,
             Reach = State.Reach,
             NegativeShare = State.TotalMentions == 0 ? 0 : (double)State.Negative / State.TotalMentions,
-            OpenAlerts = 0,
+            OpenAlerts = _alerts.ActiveCount,
             LatestEventAt = State.LatestEventAt,
             LastMinute = lastMinute,
             LastHour = lastHour,
@@ -99,15 +125,77 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
     public Task<TimeSeriesPoint[]> GetTimeSeriesAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan step) =>
         Task.FromResult(_windows.Series(from, to, step));
 
+    public Task<Alert[]> GetActiveAlertsAsync() => Task.FromResult(_alerts.Active.OrderBy(a => a.Kind).ToArray());
+
+    public async Task<Alert?> ActOnAlertAsync(string alertId, AlertAction action, string? assignee) =>
+        (await RecordAsync(_alerts.Act(alertId, action, assignee, _time.GetUtcNow())))?.Alert;
+
+    public async Task<Alert> RaiseAlertAsync(AlertKind kind, int severity, AlertWindow window, double observed, double expected, AlertEvidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        ArgumentNullException.ThrowIfNull(evidence);
+        var change = _alerts.Raise(kind, severity, window, observed, expected, evidence, _time.GetUtcNow());
+        await RecordAsync(change);
+        return change.Alert;
+    }
+
+    public async Task ResolveAlertKindAsync(AlertKind kind) => await RecordAsync(_alerts.ResolveKind(kind, _time.GetUtcNow()));
+
+    public async Task<Alert?> EscalateAlertAsync(string alertId, int level) =>
+        (await RecordAsync(_alerts.Escalate(alertId, level, _time.GetUtcNow())))?.Alert;
+
     public Task FlushAsync()
     {
         if (_state.IsDirty)
         {
+            State.Detector = _detection.ToState();
             State.Seconds = RingState.From(_windows.Seconds.ToState());
             State.Minutes = RingState.From(_windows.Minutes.ToState());
         }
 
         return _state.FlushAsync();
+    }
+
+    /// <summary>
+    /// A topic that falls silent after a spike still resolves its alerts: with no batch for a while, event
+    /// time is taken to advance with the wall clock since the last batch.
+    /// </summary>
+    private async Task ResolveWhenSilentAsync()
+    {
+        var silence = _time.GetUtcNow() - _lastBatchAt;
+        if (_alerts.ActiveCount == 0 || silence < SilenceCheckPeriod || State.LatestEventAt is not { } latest)
+        {
+            return;
+        }
+
+        await RecordAllAsync(_detection.Evaluate(latest + silence, _alerts, _time.GetUtcNow()));
+    }
+
+    private async Task RecordAllAsync(List<AlertChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            await _ledger.RecordAsync(change);
+        }
+
+        if (changes.Count > 0)
+        {
+            _state.MarkDirty();
+        }
+    }
+
+    /// <summary>Makes an alert change durable in the ledger first, then in this grain's state.</summary>
+    private async Task<AlertChange?> RecordAsync(AlertChange? change)
+    {
+        if (change is null)
+        {
+            return null;
+        }
+
+        await _ledger.RecordAsync(change);
+        _state.MarkDirty();
+        await FlushAsync();
+        return change;
     }
 
     private void Count(ScoredMention item)

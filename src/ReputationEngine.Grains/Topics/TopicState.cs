@@ -1,4 +1,5 @@
 using ReputationEngine.Abstractions.Topics;
+using ReputationEngine.Grains.Alerts;
 using ReputationEngine.Grains.Persistence;
 
 namespace ReputationEngine.Grains.Topics;
@@ -19,4 +20,7 @@ public sealed class TopicState
     [Id(10)] public DateTimeOffset? LatestEventAt { get; set; }
     /// <summary>Mentions older than the per-minute window: counted in totals, not in any window.</summary>
     [Id(11)] public long TooLateForWindows { get; set; }
+    [Id(12)] public AlertBookState Alerts { get; set; } = new();
+    /// <summary>The detectors' learned state (baselines, tracked conversations) as JSON.</summary>
+    [Id(13)] public byte[]? Detector { get; set; }
 }

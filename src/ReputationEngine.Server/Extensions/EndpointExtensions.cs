@@ -13,6 +13,7 @@ public static class EndpointExtensions
         app.MapMentionsApi();
         app.MapTopicsApi();
         app.MapCustomersApi();
+        app.MapAlertsApi();
         return app;
     }
 }

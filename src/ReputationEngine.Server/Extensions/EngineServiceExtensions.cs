@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ReputationEngine.Analytics.Sentiment;
+using ReputationEngine.Grains.Alerts;
+using ReputationEngine.Server.Alerts;
 using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Server.Ingest;
 using ReputationEngine.Server.MentionLog;
@@ -15,10 +17,16 @@ public static class EngineServiceExtensions
     {
         Directory.CreateDirectory(engine.DataDir);
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        if (storage.Provider != StorageProvider.Sqlite)
+        {
+            throw new NotSupportedException($"Storage provider '{storage.Provider}' is not available in this build; use Sqlite.");
+        }
+
         var connectionString = storage.ConnectionString ?? SqliteDatabase.DefaultConnectionString(engine.DataDir);
+        var database = new SqliteDatabase(connectionString);
 
         // The schema must exist before the silo starts: the storage provider reads its queries at start.
-        SqliteDatabase.ApplySchema(connectionString);
+        database.ApplySchemaAsync().GetAwaiter().GetResult();
 
         var services = builder.Services;
         services.AddSingleton(engine);
@@ -26,7 +34,10 @@ public static class EngineServiceExtensions
         services.AddSingleton<ISentimentScorer>(_ => SentimentModel.LoadDefault());
         services.AddSingleton<TopicRulesCache>();
         services.AddSingleton(new IngestPartition($"{Environment.MachineName.ToLowerInvariant()}:{engine.SiloPort}"));
-        services.AddSingleton<IMentionLogStore>(sp => new SqliteMentionLogStore(connectionString, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IEngineDatabase>(database);
+        services.AddSingleton<IMentionLogStore, MentionLogStore>();
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<IAlertLedger>(sp => sp.GetRequiredService<AlertStore>());
         services.AddSingleton<MentionDispatcher>();
         services.AddSingleton<MentionLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<MentionDispatcher>());

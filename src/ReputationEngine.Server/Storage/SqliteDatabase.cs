@@ -1,10 +1,15 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace ReputationEngine.Server.Storage;
 
-/// <summary>Opens connections to the embedded SQLite database and applies the schema.</summary>
-public static class SqliteDatabase
+/// <summary>The embedded default: one SQLite file under the data dir, for grain state and the engine's tables.</summary>
+public sealed class SqliteDatabase(string connectionString) : IEngineDatabase
 {
+    public StorageProvider Provider => StorageProvider.Sqlite;
+
+    public string ConnectionString { get; } = connectionString;
+
     public static string DefaultConnectionString(string dataDir) =>
         new SqliteConnectionStringBuilder
         {
@@ -14,9 +19,11 @@ public static class SqliteDatabase
             DefaultTimeout = 30,
         }.ToString();
 
-    public static SqliteConnection Open(string connectionString)
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => Task.FromResult<DbConnection>(Open());
+
+    public SqliteConnection Open()
     {
-        var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(ConnectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
         // WAL lets grain reads run beside the log writer; NORMAL sync is durable against process crashes.
@@ -25,15 +32,16 @@ public static class SqliteDatabase
         return connection;
     }
 
-    /// <summary>Applies deploy/sql/sqlite/*.sql; every script is idempotent.</summary>
-    public static void ApplySchema(string connectionString)
+    public Task ApplySchemaAsync(CancellationToken cancellationToken = default)
     {
-        using var connection = Open(connectionString);
+        using var connection = Open();
         foreach (var (_, sql) in SqlScripts.For("sqlite"))
         {
             using var command = connection.CreateCommand();
             command.CommandText = sql;
             command.ExecuteNonQuery();
         }
+
+        return Task.CompletedTask;
     }
 }

@@ -25,6 +25,33 @@ public static partial class SentimentCorpora
 
     private const uint SplitSeed = 0x5EED;
 
+    /// <summary>Corpus name of the one-word examples made from the VADER lexicon.</summary>
+    public const string LexiconCorpus = "lexicon";
+
+    /// <summary>VADER mean valence from which a lexicon term becomes a one-word polar example.</summary>
+    public const float LexiconPolarValence = 1f;
+
+    /// <summary>
+    /// Reads the VADER lexicon's terms as one-word training examples (always in the training split):
+    /// social texts are short, and this teaches the model what a single slang word or emoticon means.
+    /// </summary>
+    public static IReadOnlyList<LabeledText> LexiconExamples(string dataDir, float weight)
+    {
+        var examples = new List<LabeledText>();
+        foreach (var line in File.ReadLines(Path.Combine(dataDir, "vader", "vader_lexicon.txt")))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length >= 2 && float.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var valence)
+                && Math.Abs(valence) >= LexiconPolarValence)
+            {
+                var label = valence > 0 ? SentimentClass.Positive : SentimentClass.Negative;
+                examples.Add(new LabeledText(LexiconCorpus, parts[0], label, valence, weight, DataSplit.Train));
+            }
+        }
+
+        return examples;
+    }
+
     public static IReadOnlyList<LabeledText> Load(string dataDir)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -60,6 +60,8 @@ public static class SentimentTrainer
             throw new InvalidOperationException($"Expected {SentimentModel.ClassCount} classes, the trainer produced {classes}.");
         }
 
+        var lexiconWeights = classWeightsVectors.Select(v => string.Join(" ", v.DenseValues().Take(SentimentLexicon.FeatureCount).Select(w => w.ToString("F2", System.Globalization.CultureInfo.InvariantCulture))));
+        log($"lexicon feature weights per class (vader+ vader- huliu+ huliu-): {string.Join(" | ", lexiconWeights)}");
         var weights = Fold(classWeightsVectors, lexicon, options.PruneBelow);
         var biases = parameters.GetBiases().ToArray();
         var unit = new SentimentModel(weights, biases, 1f);

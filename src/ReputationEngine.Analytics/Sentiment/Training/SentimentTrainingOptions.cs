@@ -5,12 +5,15 @@ public sealed record SentimentTrainingOptions
 {
     public float L1Regularization { get; init; } = 0f;
 
-    public float L2Regularization { get; init; } = 0.1f;
+    public float L2Regularization { get; init; } = 1f;
 
     public int MaximumIterations { get; init; } = 300;
 
     /// <summary>Weight magnitudes below this are dropped after training to keep the model file small.</summary>
     public float PruneBelow { get; init; } = 1e-4f;
+
+    /// <summary>Weight of each one-word example made from the VADER lexicon (0 = none).</summary>
+    public float LexiconExampleWeight { get; init; } = 0.3f;
 
     public int Seed { get; init; } = 1;
 }

@@ -1,4 +1,4 @@
-namespace ReputationEngine.Grains.Alerts;
+namespace ReputationEngine.Abstractions.Alerts;
 
 /// <summary>What a person does to an alert through the API or the dashboard.</summary>
 [GenerateSerializer]

@@ -1,0 +1,3 @@
+using ReputationEngine.Evaluation;
+
+return EvaluationCommand.Run(args);

@@ -1,0 +1,213 @@
+namespace ReputationEngine.Analytics.Detection;
+
+/// <summary>
+/// Expected value per event-time bucket: a time-of-day (later time-of-week) profile in 5-minute slots plus the
+/// median of recent residuals against it, with a MAD-based noise scale floored by Poisson noise.
+/// Before enough history exists the profile is zero, so the estimate is a plain robust median.
+/// The median of recent residuals follows a level shift within half the recent window, which is
+/// what keeps a shifted level from alerting again.
+/// </summary>
+public sealed class SeasonalBaseline
+{
+    /// <summary>Buckets in the robust recent window.</summary>
+    public const int RecentBuckets = 120;
+
+    /// <summary>Profile resolution: fine enough that a daily ramp is not smeared into a false spike.</summary>
+    public const int SlotMinutes = 5;
+
+    public const int DaySlots = 24 * 60 / SlotMinutes;
+    public const int WeekSlots = 7 * DaySlots;
+
+    private const long SlotTicks = SlotMinutes * TimeSpan.TicksPerMinute;
+
+    /// <summary>History needed before the daily (weekly) profile is trusted.</summary>
+    public static readonly TimeSpan DailyAfter = TimeSpan.FromDays(2);
+
+    public static readonly TimeSpan WeeklyAfter = TimeSpan.FromDays(14);
+
+    /// <summary>Profiles forget with a memory of about this many periods.</summary>
+    public const double ProfileMemoryPeriods = 4;
+
+    /// <summary>Values folded into a learned profile slot are clipped to its mean ± this many scales, so spikes barely teach it.</summary>
+    public const double ProfileClipZ = 3;
+
+    /// <summary>A slot counts as learned (and starts clipping) after this many periods of visits.</summary>
+    public const int ProfileClipAfterPeriods = 2;
+
+    /// <summary>1.4826 × MAD estimates σ for normal noise.</summary>
+    private const double MadToSigma = 1.4826;
+
+    private const double MinScale = 1;
+
+    /// <summary>Upper quantile of recent residuals used for the tail-aware scale, and its normal z.</summary>
+    public const double TailQuantile = 0.98;
+
+    private const double TailQuantileZ = 2.054;
+
+    private readonly double _bucketSeconds;
+    private readonly double[] _values = new double[RecentBuckets];
+    private readonly long[] _ticks = new long[RecentBuckets];
+    private readonly double[] _dayMeans = new double[DaySlots];
+    private readonly long[] _dayVisits = new long[DaySlots];
+    private readonly double[] _weekMeans = new double[WeekSlots];
+    private readonly long[] _weekVisits = new long[WeekSlots];
+    private readonly double[] _scratch = new double[RecentBuckets];
+    private int _next;
+    private int _count;
+    private long _firstTicks = long.MinValue;
+    private long _lastTicks = long.MinValue;
+    private long _buckets;
+    private readonly PeakMemory _peaks = new();
+    private double _residualMedian;
+    private double _residualSigma;
+
+    public SeasonalBaseline(double bucketSeconds)
+    {
+        _bucketSeconds = bucketSeconds;
+    }
+
+    public SeasonalBaseline(double bucketSeconds, SeasonalBaselineState state)
+        : this(bucketSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.DayMeans.AsSpan().CopyTo(_dayMeans);
+        state.DayVisits.AsSpan().CopyTo(_dayVisits);
+        state.WeekMeans.AsSpan().CopyTo(_weekMeans);
+        state.WeekVisits.AsSpan().CopyTo(_weekVisits);
+        _firstTicks = state.FirstTicks;
+        _lastTicks = state.LastTicks;
+        _buckets = state.Buckets;
+        _peaks = new PeakMemory(state.HourlyPeaks, state.PeakHour, state.PeakHourMax);
+        var n = Math.Min(RecentBuckets, state.RecentValues.Length);
+        for (var i = state.RecentValues.Length - n; i < state.RecentValues.Length; i++)
+        {
+            Push(state.RecentValues[i], state.RecentTicks[i]);
+        }
+
+        Refresh();
+    }
+
+    /// <summary>Buckets folded in so far.</summary>
+    public long Buckets => _buckets;
+
+    /// <summary>Expectation for the bucket starting at <paramref name="bucketStartTicks"/> (UTC ticks).</summary>
+    public BaselineEstimate Estimate(long bucketStartTicks, int warmupBuckets)
+    {
+        var expected = Math.Max(0, Profile(bucketStartTicks) + _residualMedian);
+        var scale = Math.Max(Math.Max(_residualSigma, Math.Sqrt(Math.Max(expected, 1))), MinScale);
+        return new BaselineEstimate(expected, scale, _buckets >= warmupBuckets, _peaks.UsualPeak);
+    }
+
+    /// <summary>Folds one closed bucket in.</summary>
+    public void Add(long bucketStartTicks, double value)
+    {
+        if (_firstTicks == long.MinValue)
+        {
+            _firstTicks = bucketStartTicks;
+        }
+
+        _peaks.Add(bucketStartTicks, Estimate(bucketStartTicks, 0).ZScore(value));
+        _lastTicks = bucketStartTicks;
+        _buckets++;
+        UpdateProfile(_dayMeans, _dayVisits, DaySlot(bucketStartTicks), value);
+        UpdateProfile(_weekMeans, _weekVisits, WeekSlot(bucketStartTicks), value);
+        Push(value, bucketStartTicks);
+        Refresh();
+    }
+
+    public SeasonalBaselineState ToState()
+    {
+        var values = new double[_count];
+        var ticks = new long[_count];
+        for (var i = 0; i < _count; i++)
+        {
+            var at = (_next - _count + i + RecentBuckets) % RecentBuckets;
+            values[i] = _values[at];
+            ticks[i] = _ticks[at];
+        }
+
+        var (peaks, hour, max) = _peaks.ToState();
+        return new SeasonalBaselineState(values, ticks, (double[])_dayMeans.Clone(), (long[])_dayVisits.Clone(),
+            (double[])_weekMeans.Clone(), (long[])_weekVisits.Clone(), _firstTicks, _lastTicks, _buckets, peaks, hour, max);
+    }
+
+    private static int DaySlot(long ticks) => (int)(ticks / SlotTicks % DaySlots);
+
+    // DateTime ticks start on a Monday (0001-01-01), so this is the UTC slot of the week.
+    private static int WeekSlot(long ticks) => (int)(ticks / SlotTicks % WeekSlots);
+
+    private double Profile(long ticks)
+    {
+        if (_firstTicks == long.MinValue)
+        {
+            return 0;
+        }
+
+        var history = _lastTicks - _firstTicks;
+        if (history >= WeeklyAfter.Ticks)
+        {
+            return _weekMeans[WeekSlot(ticks)];
+        }
+
+        return history >= DailyAfter.Ticks ? _dayMeans[DaySlot(ticks)] : 0;
+    }
+
+    private void UpdateProfile(double[] means, long[] visits, int slot, double value)
+    {
+        // A slot is visited this many times per period (day or week).
+        var visitsPerPeriod = Math.Max(1, SlotTicks / (_bucketSeconds * TimeSpan.TicksPerSecond));
+        var minAlpha = 1 / (visitsPerPeriod * ProfileMemoryPeriods);
+        if (visits[slot] >= ProfileClipAfterPeriods * visitsPerPeriod)
+        {
+            // Once the slot is learned, a spike may only nudge it: clip to its usual range.
+            var band = ProfileClipZ * Math.Max(Math.Sqrt(Math.Max(means[slot], 1)), _residualSigma);
+            value = Math.Clamp(value, means[slot] - band, means[slot] + band);
+        }
+
+        visits[slot]++;
+        var alpha = Math.Max(1.0 / visits[slot], minAlpha);
+        means[slot] += alpha * (value - means[slot]);
+    }
+
+    private void Push(double value, long ticks)
+    {
+        _values[_next] = value;
+        _ticks[_next] = ticks;
+        _next = (_next + 1) % RecentBuckets;
+        _count = Math.Min(_count + 1, RecentBuckets);
+    }
+
+    // Median and MAD of recent residuals against the current profile; runs once per closed bucket.
+    private void Refresh()
+    {
+        if (_count == 0)
+        {
+            _residualMedian = 0;
+            _residualSigma = 0;
+            return;
+        }
+
+        var span = _scratch.AsSpan(0, _count);
+        for (var i = 0; i < _count; i++)
+        {
+            span[i] = _values[i] - Profile(_ticks[i]);
+        }
+
+        span.Sort();
+        var median = Median(span);
+        // Heavy upper tails (bursty but normal topics) widen the scale: for normal noise the
+        // 95th percentile sits 1.645 σ above the median, so this agrees with the MAD there.
+        var tailSigma = (span[(int)(TailQuantile * (span.Length - 1))] - median) / TailQuantileZ;
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i] = Math.Abs(span[i] - median);
+        }
+
+        span.Sort();
+        _residualMedian = median;
+        _residualSigma = Math.Max(MadToSigma * Median(span), tailSigma);
+    }
+
+    private static double Median(ReadOnlySpan<double> sorted) =>
+        sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+}

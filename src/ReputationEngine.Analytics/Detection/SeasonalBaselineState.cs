@@ -1,0 +1,16 @@
+namespace ReputationEngine.Analytics.Detection;
+
+/// <summary>Plain-data snapshot of a <see cref="SeasonalBaseline"/> (oldest recent bucket first).</summary>
+public sealed record SeasonalBaselineState(
+    double[] RecentValues,
+    long[] RecentTicks,
+    double[] DayMeans,
+    long[] DayVisits,
+    double[] WeekMeans,
+    long[] WeekVisits,
+    long FirstTicks,
+    long LastTicks,
+    long Buckets,
+    double[] HourlyPeaks,
+    long PeakHour,
+    double PeakHourMax);

@@ -1,0 +1,432 @@
+using ReputationEngine.Analytics.Forecast;
+
+namespace ReputationEngine.Analytics.Detection;
+
+/// <summary>
+/// All spike detection for one topic, in event time. The grain calls <see cref="Observe"/> for
+/// every mention of a batch and then <see cref="Evaluate"/> once with the batch's latest event
+/// time; the signals returned say which of the topic's alerts to open, update or resolve.
+/// Single-threaded (a grain's turn); state round-trips through <see cref="ToState"/>.
+/// </summary>
+public sealed class TopicDetector
+{
+    /// <summary>Conversations tracked per topic for virality; the least recently active are dropped beyond it.</summary>
+    public const int MaxConversations = 512;
+
+    /// <summary>Influential complaints remembered between two evaluations.</summary>
+    public const int MaxPendingComplaints = 16;
+
+    /// <summary>A conversation needs this many shares before its forecast is trusted.</summary>
+    public const int MinSharesForForecast = 20;
+
+    /// <summary>Long silences are filled with at most this many empty buckets (the rest is skipped).</summary>
+    public const int MaxGapBuckets = SeasonalBaseline.RecentBuckets;
+
+    /// <summary>Weight of the newest bucket in the negative-share baseline.</summary>
+    public const double NegativeShareAlpha = 0.02;
+
+    /// <summary>A viral conversation is calm again below this fraction of its velocity threshold.</summary>
+    public const double ViralCalmFraction = 0.25;
+
+    private static readonly int KindCount = Enum.GetValues<AlertKind>().Length;
+
+    private readonly SeismicParameters? _forecastParameters;
+    private readonly long _bucketTicks;
+    private readonly SeasonalBaseline _volume;
+    private readonly SeasonalBaseline _negative;
+    private readonly FollowerDistribution _followers;
+    private readonly EvidenceCollector _evidence;
+    private readonly AlertTracker[] _alerts;
+    private readonly Dictionary<string, ConversationActivity> _conversations = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _changedConversations = new(StringComparer.Ordinal);
+    private readonly List<(MentionObservation Mention, double Ratio)> _complaints = [];
+    private readonly RecentPosts _recentPosts = new();
+
+    private long _bucketStart = long.MinValue;
+    private double _bucketTotal;
+    private double _bucketNegative;
+    private double _shareNumerator;
+    private double _shareDenominator;
+    private BucketPeak _volumePeak;
+    private BucketPeak _negativePeak;
+
+    public TopicDetector(AlertingSettings? settings = null, TopicDetectorState? state = null, SeismicParameters? forecastParameters = null)
+    {
+        Settings = settings ?? AlertingSettings.Default;
+        _forecastParameters = forecastParameters;
+        _bucketTicks = Settings.Bucket.Ticks;
+        if (state is null || state.BucketSeconds != Settings.BucketSeconds)
+        {
+            _volume = new SeasonalBaseline(Settings.BucketSeconds);
+            _negative = new SeasonalBaseline(Settings.BucketSeconds);
+            _followers = new FollowerDistribution();
+            _evidence = new EvidenceCollector(new TermBaseline());
+            _alerts = new AlertTracker[KindCount];
+            for (var k = 0; k < KindCount; k++)
+            {
+                _alerts[k] = new AlertTracker((AlertKind)k);
+            }
+
+            return;
+        }
+
+        _bucketStart = state.BucketStartTicks;
+        _bucketTotal = state.BucketTotal;
+        _bucketNegative = state.BucketNegative;
+        _volume = new SeasonalBaseline(Settings.BucketSeconds, state.Volume);
+        _negative = new SeasonalBaseline(Settings.BucketSeconds, state.NegativeVolume);
+        _shareNumerator = state.NegativeShareNumerator;
+        _shareDenominator = state.NegativeShareDenominator;
+        _followers = new FollowerDistribution(state.FollowerHistogram);
+        _evidence = new EvidenceCollector(new TermBaseline(state.Terms, state.TermRates));
+        _alerts = new AlertTracker[KindCount];
+        for (var k = 0; k < KindCount; k++)
+        {
+            _alerts[k] = new AlertTracker((AlertKind)k, k < state.Alerts.Length ? state.Alerts[k] : null);
+        }
+
+        foreach (var c in state.Conversations)
+        {
+            _conversations[c.Id] = new ConversationActivity(c, forecastParameters);
+        }
+    }
+
+    public AlertingSettings Settings { get; }
+
+    /// <summary>Whether the topic's alert of <paramref name="kind"/> is open.</summary>
+    public bool IsOpen(AlertKind kind) => _alerts[(int)kind].IsOpen;
+
+    /// <summary>The tracked conversation, if any (for <c>forecastFinalShares</c> in summaries).</summary>
+    public ConversationActivity? Conversation(string id) => _conversations.GetValueOrDefault(id);
+
+    /// <summary>Counts one mention. Mentions older than the current bucket are counted in it (small disorder within a batch is normal).</summary>
+    public void Observe(in MentionObservation m)
+    {
+        Roll(m.CreatedAt.UtcTicks);
+        _bucketTotal++;
+        if (m.IsNegative)
+        {
+            _bucketNegative++;
+        }
+
+        _evidence.Add(m);
+        _followers.Add(m.AuthorFollowers);
+        ObserveConversation(m);
+        if (m.IsNegative && _complaints.Count < MaxPendingComplaints)
+        {
+            var ratio = InfluenceRatio(m);
+            if (ratio >= 1)
+            {
+                _complaints.Add((m, ratio));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Counts <paramref name="total"/> mentions (of which <paramref name="negative"/> negative) at one
+    /// instant without per-mention detail: for replays of pre-aggregated series such as NAB.
+    /// </summary>
+    public void ObserveCounts(DateTimeOffset at, double total, double negative = 0)
+    {
+        Roll(at.UtcTicks);
+        _bucketTotal += total;
+        _bucketNegative += negative;
+    }
+
+    /// <summary>
+    /// Judges the topic at event time <paramref name="now"/> (normally the latest createdAt of the
+    /// batch just observed) and returns the alert changes, usually none.
+    /// </summary>
+    public IReadOnlyList<AlertSignal> Evaluate(DateTimeOffset now)
+    {
+        Roll(now.UtcTicks);
+        List<AlertSignal>? signals = null;
+        Add(ref signals, EvaluateVolume(now));
+        Add(ref signals, EvaluateNegative(now));
+        Add(ref signals, EvaluateViral(now));
+        Add(ref signals, EvaluateInfluencers(now));
+        _volumePeak = default;
+        _negativePeak = default;
+        return signals is null ? [] : signals;
+    }
+
+    public TopicDetectorState ToState()
+    {
+        var (terms, rates) = _evidence.Baseline.ToState();
+        return new TopicDetectorState(
+            Settings.BucketSeconds, _bucketStart, _bucketTotal, _bucketNegative, _volume.ToState(), _negative.ToState(), _shareNumerator, _shareDenominator,
+            _followers.ToState(), terms, rates, _alerts.Select(a => a.ToState()).ToArray(),
+            _conversations.Values.Select(c => c.ToState()).ToArray());
+    }
+
+    private static void Add(ref List<AlertSignal>? signals, AlertSignal? signal)
+    {
+        if (signal is not null)
+        {
+            (signals ??= []).Add(signal);
+        }
+    }
+
+    private static DateTimeOffset BucketTime(long ticks) => new(ticks, TimeSpan.Zero);
+
+    // Closes every bucket before the one holding `ticks`: baselines learn them, and the most
+    // anomalous closed bucket since the last evaluation is kept so no spike falls between batches.
+    private void Roll(long ticks)
+    {
+        var start = ticks - (ticks % _bucketTicks);
+        if (_bucketStart == long.MinValue)
+        {
+            _bucketStart = start;
+            return;
+        }
+
+        if (start <= _bucketStart)
+        {
+            return;
+        }
+
+        var steps = (start - _bucketStart) / _bucketTicks;
+        if (steps > MaxGapBuckets)
+        {
+            CloseBucket();
+            _bucketStart = start - (MaxGapBuckets * _bucketTicks);
+        }
+
+        while (_bucketStart < start)
+        {
+            CloseBucket();
+            _bucketStart += _bucketTicks;
+        }
+    }
+
+    private void CloseBucket()
+    {
+        var volume = _volume.Estimate(_bucketStart, Settings.WarmupBuckets);
+        var z = volume.ZScore(_bucketTotal);
+        if (z > _volumePeak.Z || !_volumePeak.IsSet)
+        {
+            _volumePeak = new BucketPeak(true, _bucketStart, _bucketTotal, _bucketNegative, volume, z);
+        }
+
+        var negative = _negative.Estimate(_bucketStart, Settings.WarmupBuckets);
+        var nz = NegativeStrength(_bucketTotal, _bucketNegative, negative);
+        if (nz > _negativePeak.Z || !_negativePeak.IsSet)
+        {
+            _negativePeak = new BucketPeak(true, _bucketStart, _bucketTotal, _bucketNegative, negative, nz);
+        }
+
+        _volume.Add(_bucketStart, _bucketTotal);
+        _negative.Add(_bucketStart, _bucketNegative);
+        if (_bucketTotal > 0)
+        {
+            _shareNumerator += NegativeShareAlpha * (_bucketNegative - _shareNumerator);
+            _shareDenominator += NegativeShareAlpha * (_bucketTotal - _shareDenominator);
+        }
+
+        _evidence.Rotate();
+        _bucketTotal = 0;
+        _bucketNegative = 0;
+    }
+
+    private AlertSignal? EvaluateVolume(DateTimeOffset now)
+    {
+        var s = Settings;
+        var current = _volume.Estimate(_bucketStart, s.WarmupBuckets);
+        var peak = new BucketPeak(true, _bucketStart, _bucketTotal, _bucketNegative, current, current.ZScore(_bucketTotal));
+        if (_volumePeak.IsSet && _volumePeak.Z > peak.Z)
+        {
+            peak = _volumePeak;
+        }
+
+        var est = peak.Estimate;
+        var firing = est.IsWarm && peak.Z >= Math.Max(s.VolumeOpenZ, est.UsualPeakZ) && peak.Total >= s.MinVolume && peak.Total >= s.MinRatio * est.Expected;
+        var hot = peak.Z >= s.ResolveZ;
+        var severity = AlertTracker.SeverityFromRatio(peak.Z / s.VolumeOpenZ);
+        return _alerts[(int)AlertKind.VolumeSpike].Step(now, firing, hot, severity, BucketTime(peak.Start), peak.Total, est.Expected, null,
+            s.ResolveAfter, () => _evidence.Build(negativeOnly: false));
+    }
+
+    // Strength of a negative surge in z units: the larger of the negative-count z and the
+    // binomial z of the negative share's rise over its baseline (beyond the configured margin).
+    private double NegativeStrength(double total, double negative, BaselineEstimate est)
+    {
+        var countZ = est.ZScore(negative);
+        var baseShare = _shareDenominator > 0 ? _shareNumerator / _shareDenominator : 0;
+        var share = total > 0 ? negative / total : 0;
+        var rise = share - baseShare - Settings.NegativeShareRise;
+        var p = Math.Clamp(baseShare + Settings.NegativeShareRise, 0.01, 0.99);
+        var shareZ = total > 0 ? rise / Math.Sqrt(p * (1 - p) / total) : 0;
+        return Math.Max(countZ, shareZ);
+    }
+
+    private AlertSignal? EvaluateNegative(DateTimeOffset now)
+    {
+        var s = Settings;
+        var current = _negative.Estimate(_bucketStart, s.WarmupBuckets);
+        var peak = new BucketPeak(true, _bucketStart, _bucketTotal, _bucketNegative, current, NegativeStrength(_bucketTotal, _bucketNegative, current));
+        if (_negativePeak.IsSet && _negativePeak.Z > peak.Z && _negativePeak.Total >= s.NegativeMinVolume)
+        {
+            peak = _negativePeak;
+        }
+
+        var floor = peak.Total >= s.NegativeMinVolume && peak.Negative >= s.NegativeMinCount;
+        var firing = peak.Estimate.IsWarm && floor && peak.Z >= s.VolumeOpenZ && peak.Negative >= s.MinRatio * peak.Estimate.Expected;
+        var hot = floor && peak.Z >= s.ResolveZ;
+        var severity = AlertTracker.SeverityFromRatio(peak.Z / s.VolumeOpenZ);
+        return _alerts[(int)AlertKind.NegativeSpike].Step(now, firing, hot, severity, BucketTime(peak.Start), peak.Negative, peak.Estimate.Expected, null,
+            s.ResolveAfter, () => _evidence.Build(negativeOnly: true));
+    }
+
+    private void ObserveConversation(in MentionObservation m)
+    {
+        if (!_conversations.TryGetValue(m.ConversationId, out var c))
+        {
+            if (m.Id == m.ConversationId && !m.IsShare)
+            {
+                // A post is its own conversation; track it only once someone shares or answers it.
+                _recentPosts.Add(m.Id, m.CreatedAt, m.AuthorFollowers, m.Text);
+                return;
+            }
+
+            if (_conversations.Count >= MaxConversations)
+            {
+                EvictIdleConversations();
+            }
+
+            var known = _recentPosts.TryGet(m.ConversationId, out var postedAt, out var posterFollowers, out var postText);
+            c = new ConversationActivity(m.ConversationId, m.ConversationStartedAt ?? (known ? postedAt : m.CreatedAt), _forecastParameters);
+            if (known)
+            {
+                c.Forecaster.AddOriginal(posterFollowers);
+                c.AddSample(m.ConversationId, postText);
+            }
+
+            _conversations[m.ConversationId] = c;
+        }
+
+        c.Observe(m);
+        if (m.IsShare)
+        {
+            _changedConversations.Add(c.Id);
+        }
+    }
+
+    // Drops the least recently active quarter; rare, so the sort is fine.
+    private void EvictIdleConversations()
+    {
+        var open = _alerts[(int)AlertKind.ViralConversation].Subject;
+        foreach (var c in _conversations.Values.Where(c => c.Id != open).OrderBy(c => c.LastSeen).Take(MaxConversations / 4).ToList())
+        {
+            _conversations.Remove(c.Id);
+            _changedConversations.Remove(c.Id);
+        }
+    }
+
+    private (double Ratio, double Observed, double Expected, double VelocityRatio) ViralScore(ConversationActivity c, DateTimeOffset now)
+    {
+        var s = Settings;
+        var weight = 1 + (s.ViralNegativeWeight * c.NegativeShare);
+        var minutes = (int)Math.Clamp(s.ViralVelocityWindowMinutes, 1, ConversationActivity.VelocityMinutes);
+        var velocity = c.Velocity(now, minutes);
+        var velocityRatio = velocity * weight / s.ViralMinSharesPerWindow;
+        var forecast = c.Shares >= MinSharesForForecast ? c.ForecastFinalShares(now) : c.Shares;
+        var forecastRatio = forecast * weight / s.ViralMinForecastShares;
+        return forecastRatio >= velocityRatio
+            ? (forecastRatio, forecast, s.ViralMinForecastShares / weight, velocityRatio)
+            : (velocityRatio, velocity, s.ViralMinSharesPerWindow / weight, velocityRatio);
+    }
+
+    private AlertSignal? EvaluateViral(DateTimeOffset now)
+    {
+        var tracker = _alerts[(int)AlertKind.ViralConversation];
+        if (_changedConversations.Count == 0 && !tracker.IsOpen)
+        {
+            return null;
+        }
+
+        ConversationActivity? best = null;
+        (double Ratio, double Observed, double Expected, double VelocityRatio) bestScore = default;
+        foreach (var id in _changedConversations)
+        {
+            var c = _conversations[id];
+            var score = ViralScore(c, now);
+            if (best is null || score.Ratio > bestScore.Ratio)
+            {
+                (best, bestScore) = (c, score);
+            }
+        }
+
+        _changedConversations.Clear();
+        if (tracker.IsOpen && tracker.Subject is { } subject && _conversations.TryGetValue(subject, out var openOne) && openOne != best)
+        {
+            var score = ViralScore(openOne, now);
+            // Stay with the open conversation unless another one is clearly bigger.
+            if (best is null || bestScore.Ratio < 1 || score.Ratio >= bestScore.Ratio)
+            {
+                (best, bestScore) = (openOne, score);
+            }
+        }
+
+        if (best is null)
+        {
+            return tracker.Step(now, false, false, 1, now, 0, 0, null, Settings.ResolveAfter, () => AlertEvidence.Empty);
+        }
+
+        var firing = bestScore.Ratio >= 1;
+        var hot = bestScore.VelocityRatio >= ViralCalmFraction;
+        var chosen = best;
+        return tracker.Step(now, firing, hot, AlertTracker.SeverityFromRatio(bestScore.Ratio), chosen.StartedAt, bestScore.Observed, bestScore.Expected,
+            firing ? chosen.Id : null, Settings.ResolveAfter, () => ViralEvidence(chosen, now));
+    }
+
+    private AlertEvidence ViralEvidence(ConversationActivity focus, DateTimeOffset now)
+    {
+        var conversations = _conversations.Values
+            .OrderByDescending(c => c == focus).ThenByDescending(c => c.Velocity(now, ConversationActivity.VelocityMinutes)).ThenBy(c => c.Id, StringComparer.Ordinal)
+            .Take(EvidenceCollector.TopKeys)
+            .Select(c => new EvidenceCount(c.Id, (int)Math.Min(int.MaxValue, c.Shares), Math.Round(c.ForecastFinalShares(now))))
+            .ToList();
+        var authors = focus.TopSharers.OrderByDescending(a => a.Followers).Select(a => new EvidenceCount(a.Id, 1, a.Followers)).ToList();
+        var general = _evidence.Build(negativeOnly: false);
+        return new AlertEvidence(general.Terms, conversations, authors, focus.Samples.Count > 0 ? focus.Samples : general.Samples);
+    }
+
+    // How far past "influential for this topic" the author is (≥ 1 means influential).
+    private double InfluenceRatio(in MentionObservation m)
+    {
+        var s = Settings;
+        var byInfluence = double.IsNaN(m.AuthorInfluence) ? 0 : m.AuthorInfluence / s.InfluencerMinInfluence;
+        var threshold = Math.Max(s.InfluencerMinFollowers, _followers.Quantile(s.InfluencerQuantile));
+        var byFollowers = m.AuthorFollowers / threshold;
+        return Math.Max(byInfluence, byFollowers);
+    }
+
+    private AlertSignal? EvaluateInfluencers(DateTimeOffset now)
+    {
+        var tracker = _alerts[(int)AlertKind.InfluencerComplaint];
+        if (_complaints.Count == 0)
+        {
+            return tracker.IsOpen ? tracker.Step(now, false, false, 1, now, 0, 0, null, Settings.ResolveAfter, () => AlertEvidence.Empty) : null;
+        }
+
+        var top = _complaints.MaxBy(c => c.Ratio);
+        var complaints = _complaints.ToList();
+        _complaints.Clear();
+        var expected = Math.Max(Settings.InfluencerMinFollowers, _followers.Quantile(Settings.InfluencerQuantile));
+        return tracker.Step(now, true, true, AlertTracker.SeverityFromRatio(top.Ratio), top.Mention.CreatedAt, top.Mention.AuthorFollowers, expected,
+            top.Mention.AuthorId, Settings.ResolveAfter, () => InfluencerEvidence(complaints));
+    }
+
+    private AlertEvidence InfluencerEvidence(List<(MentionObservation Mention, double Ratio)> complaints)
+    {
+        var ordered = complaints.OrderByDescending(c => c.Ratio).ToList();
+        var general = _evidence.Build(negativeOnly: true);
+        return new AlertEvidence(
+            general.Terms,
+            ordered.GroupBy(c => c.Mention.ConversationId).Take(EvidenceCollector.TopKeys).Select(g => new EvidenceCount(g.Key, g.Count(), 0)).ToList(),
+            ordered.GroupBy(c => c.Mention.AuthorId).Take(EvidenceCollector.TopKeys).Select(g => new EvidenceCount(g.Key, g.Count(), g.First().Mention.AuthorFollowers)).ToList(),
+            ordered.Where(c => !string.IsNullOrEmpty(c.Mention.Text)).Take(EvidenceCollector.SampleCount).Select(c => new EvidenceSample(c.Mention.Id, c.Mention.Text!)).ToList());
+    }
+
+    private readonly record struct BucketPeak(bool IsSet, long Start, double Total, double Negative, BaselineEstimate Estimate, double Z);
+}

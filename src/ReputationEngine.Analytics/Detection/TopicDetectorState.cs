@@ -1,0 +1,21 @@
+namespace ReputationEngine.Analytics.Detection;
+
+/// <summary>
+/// Everything a <see cref="TopicDetector"/> learned, as plain data for grain persistence.
+/// The evidence of the current and previous bucket is transient and not included.
+/// </summary>
+/// <remarks>Baselines are per bucket width: state saved with another <c>BucketSeconds</c> is ignored (the topic relearns).</remarks>
+public sealed record TopicDetectorState(
+    double BucketSeconds,
+    long BucketStartTicks,
+    double BucketTotal,
+    double BucketNegative,
+    SeasonalBaselineState Volume,
+    SeasonalBaselineState NegativeVolume,
+    double NegativeShareNumerator,
+    double NegativeShareDenominator,
+    long[] FollowerHistogram,
+    string[] Terms,
+    double[] TermRates,
+    AlertTrackerState[] Alerts,
+    ConversationActivityState[] Conversations);

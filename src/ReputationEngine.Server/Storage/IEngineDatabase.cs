@@ -1,0 +1,18 @@
+using System.Data.Common;
+
+namespace ReputationEngine.Server.Storage;
+
+/// <summary>
+/// The engine's own tables (mention log, alerts, keys, webhook outbox) in the configured database.
+/// Stores write SQL that both SQLite and PostgreSQL accept (ON CONFLICT, RETURNING, COALESCE, @parameters)
+/// and branch on <see cref="Provider"/> only where the dialects differ.
+/// </summary>
+public interface IEngineDatabase
+{
+    StorageProvider Provider { get; }
+
+    Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Applies deploy/sql/&lt;provider&gt;/*.sql; every script is idempotent.</summary>
+    Task ApplySchemaAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,123 @@
+using ReputationEngine.Analytics.Detection;
+
+namespace ReputationEngine.Analytics.Tests.Detection;
+
+public sealed class VolumeSpikeTests
+{
+    [Fact]
+    public void Evaluate_LevelShift_OpensOnceThenResolvesWithoutRealerting()
+    {
+        var stream = new MentionStream();
+        var detector = new TopicDetector();
+        for (var minute = 0; minute < 9 * 60; minute++)
+        {
+            stream.Minute(detector, minute, stream.Noisy(minute < 3 * 60 ? 50 : 200));
+        }
+
+        Assert.Equal(1, stream.Count(AlertKind.VolumeSpike, AlertAction.Open));
+        Assert.Equal(1, stream.Count(AlertKind.VolumeSpike, AlertAction.Resolve));
+        Assert.False(detector.IsOpen(AlertKind.VolumeSpike));
+    }
+
+    [Fact]
+    public void Evaluate_Burst_OpensOnceUpdatesAndResolvesAfterCalm()
+    {
+        var stream = new MentionStream();
+        var detector = new TopicDetector();
+        for (var minute = 0; minute < 4 * 60; minute++)
+        {
+            var burst = minute is >= 120 and < 135;
+            var rate = burst ? 100 + (40 * (minute - 120)) : 50;
+            stream.Minute(detector, minute, stream.Noisy(rate), text: burst ? "acme outage again, app down" : "just a normal day with acme");
+        }
+
+        var volume = stream.Signals.Where(s => s.Kind == AlertKind.VolumeSpike).ToList();
+        Assert.Equal(1, volume.Count(s => s.Action == AlertAction.Open));
+        Assert.Contains(volume, s => s.Action == AlertAction.Update);
+        var open = volume.Single(s => s.Action == AlertAction.Open);
+        var resolve = volume.Single(s => s.Action == AlertAction.Resolve);
+        Assert.InRange(open.WindowTo, MentionStream.Start.AddMinutes(120), MentionStream.Start.AddMinutes(123));
+        Assert.True(resolve.WindowTo >= MentionStream.Start.AddMinutes(135) + AlertingSettings.Default.ResolveAfter);
+        var updates = volume.Where(s => s.Action == AlertAction.Update).Select(s => s.Severity).ToList();
+        Assert.Equal(updates.Order(), updates); // severity only rises within one alert
+        Assert.All(volume, s => Assert.Equal(open.OpenedAt, s.OpenedAt));
+        Assert.Contains(open.Evidence.Terms, t => t.Term == "outage");
+        Assert.NotEmpty(open.Evidence.Samples);
+        Assert.True(open.Observed > open.Expected * 1.5);
+    }
+
+    [Fact]
+    public void Evaluate_MentionThatMakesSpikeDetectable_OpensInSameEvaluate()
+    {
+        var stream = new MentionStream();
+        var detector = new TopicDetector();
+        for (var minute = 0; minute < 60; minute++)
+        {
+            stream.Minute(detector, minute, stream.Noisy(30));
+        }
+
+        // Mid-minute, one batch at a time: the first evaluation whose count crosses the threshold opens.
+        var at = MentionStream.Start.AddMinutes(60);
+        var opened = -1;
+        for (var i = 0; i < 200 && opened < 0; i++)
+        {
+            detector.Observe(stream.Mention(at.AddMilliseconds(i * 100), false, "spike", 10));
+            if (detector.Evaluate(at.AddMilliseconds(i * 100)).Any(s => s is { Kind: AlertKind.VolumeSpike, Action: AlertAction.Open }))
+            {
+                opened = i + 1;
+            }
+        }
+
+        Assert.InRange(opened, 31, 100);
+    }
+
+    [Fact]
+    public void Evaluate_DailyCycle_DoesNotAlertAtDailyPeak()
+    {
+        var stream = new MentionStream();
+        var detector = new TopicDetector();
+        const int Days = 5;
+        for (var minute = 0; minute < Days * 24 * 60; minute++)
+        {
+            // Peak of 100/min in the afternoon, trough of 10/min at night.
+            var rate = 55 + (45 * Math.Sin(2 * Math.PI * ((minute / 1440.0) - 0.375)));
+            stream.Minute(detector, minute, stream.Noisy(rate), text: null); // no text: keeps the test fast
+        }
+
+        var openedAfterWarmup = stream.Signals.Where(s => s.Kind == AlertKind.VolumeSpike && s.Action == AlertAction.Open && s.OpenedAt >= MentionStream.Start.AddDays(2));
+        Assert.Empty(openedAfterWarmup);
+    }
+
+    [Fact]
+    public void Evaluate_QuietTopic_NeverAlertsBelowMinimumVolume()
+    {
+        var stream = new MentionStream();
+        var detector = new TopicDetector();
+        for (var minute = 0; minute < 180; minute++)
+        {
+            stream.Minute(detector, minute, minute == 150 ? 8 : (minute % 10 == 0 ? 1 : 0));
+        }
+
+        Assert.Equal(0, stream.Count(AlertKind.VolumeSpike, AlertAction.Open));
+    }
+
+    [Fact]
+    public void Evaluate_BusyWeekends_AlertOnlyUntilWeeklyProfileIsLearned()
+    {
+        var stream = new MentionStream();
+        var detector = new TopicDetector();
+        var signals = new List<AlertSignal>();
+        const int Days = 21;
+        for (var minute = 0; minute < Days * 1440; minute++)
+        {
+            var at = MentionStream.Start.AddMinutes(minute); // a Monday
+            var weekend = at.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+            detector.ObserveCounts(at, stream.Noisy(weekend ? 300 : 100));
+            signals.AddRange(detector.Evaluate(at));
+        }
+
+        var opens = signals.Where(s => s is { Kind: AlertKind.VolumeSpike, Action: AlertAction.Open }).ToList();
+        Assert.Contains(opens, s => s.OpenedAt < MentionStream.Start.AddDays(14)); // the first weekends surprise it
+        Assert.DoesNotContain(opens, s => s.OpenedAt >= MentionStream.Start.AddDays(15)); // the third does not
+    }
+}
