@@ -34,7 +34,7 @@ public sealed class LoadRunner(LoadTestOptions options)
     public static readonly TimeSpan AlertPoll = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Requests prepared ahead of the senders, per sender.</summary>
-    private const int QueuedPerSender = 2;
+    private const int QueuedPerSender = 1;
     private const int CountingParallelism = 8;
     private const int StatusAccepted = 202;
 
@@ -138,10 +138,12 @@ public sealed class LoadRunner(LoadTestOptions options)
         var sendStart = _clock.Elapsed;
         var measureCpu = options.Target is null || options.EnginePid is not null;
         var cpuAtStart = sampler.TotalCpu();
+        using var stretchLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        stretchLimit.CancelAfter(profile.Duration * MaxStretch);
         var queue = Channel.CreateBounded<RequestBatch>(new BoundedChannelOptions(profile.Concurrency * QueuedPerSender) { SingleWriter = true });
-        var producer = Task.Run(() => ProduceAsync(profile, generator, queue.Writer, sendStart, cancellationToken), cancellationToken);
+        var producer = Task.Run(() => ProduceAsync(profile, generator, queue.Writer, sendStart, stretchLimit.Token), cancellationToken);
         var senders = Enumerable.Range(0, profile.Concurrency)
-            .Select(_ => Task.Run(() => SendAsync(client, queue.Reader, tracker, cancellationToken), cancellationToken))
+            .Select(_ => Task.Run(() => SendAsync(client, queue.Reader, tracker, stretchLimit.Token, cancellationToken), cancellationToken))
             .ToArray();
         await producer;
         await Task.WhenAll(senders);
@@ -252,18 +254,11 @@ public sealed class LoadRunner(LoadTestOptions options)
     {
         var pending = new List<SyntheticMention>(profile.BatchSize * 2);
         var schedule = TimeSpan.Zero;
-        var maxWall = profile.Duration * MaxStretch;
         try
         {
             while (schedule < profile.Duration)
             {
                 var wall = _clock.Elapsed - sendStart;
-                if (wall > maxWall)
-                {
-                    _notes.Add($"Sending stopped at schedule {schedule.TotalSeconds:F0} s of {profile.Duration.TotalSeconds:F0} s: the engine stayed behind for {MaxStretch}× the planned time.");
-                    break;
-                }
-
                 if (schedule > wall)
                 {
                     // Never ahead of the clock: the schedule is the offered rate.
@@ -284,6 +279,10 @@ public sealed class LoadRunner(LoadTestOptions options)
             {
                 await writer.WriteAsync(ToBatch(pending, pending.Count, generator.Bursts.Count, schedule), cancellationToken);
             }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _notes.Add($"Sending stopped at schedule {schedule.TotalSeconds:F0} s of {profile.Duration.TotalSeconds:F0} s: the engine stayed behind for {MaxStretch}× the planned time; requests still queued were not sent.");
         }
         finally
         {
@@ -317,10 +316,15 @@ public sealed class LoadRunner(LoadTestOptions options)
         return new RequestBatch(NdjsonEncoder.Encode(items), items.Count, duplicates, invalid, burstItems, schedule);
     }
 
-    private async Task SendAsync(EngineClient client, ChannelReader<RequestBatch> reader, BurstTracker tracker, CancellationToken cancellationToken)
+    private async Task SendAsync(EngineClient client, ChannelReader<RequestBatch> reader, BurstTracker tracker, CancellationToken stretchLimit, CancellationToken cancellationToken)
     {
         await foreach (var batch in reader.ReadAllAsync(cancellationToken))
         {
+            if (stretchLimit.IsCancellationRequested)
+            {
+                continue; // past the stretch limit: drop what is queued, requests in flight still finish
+            }
+
             var sentAt = _clock.Elapsed;
             tracker.Sent(batch.BurstItems, sentAt.TotalSeconds);
             _timeline.AddSent(sentAt.TotalSeconds, batch.Items);
