@@ -15,7 +15,8 @@ fi
 
 status=0
 # A hard stop well above the profile's minute, so a hung engine fails the build instead of stalling it.
-timeout 300 dotnet "$dll" --profile smoke --report "$results/loadsmoke.json" || status=$?
+# The in-process engine takes this as its admin key (REPUTATION_ADMIN_KEY) and the client sends it.
+timeout 300 dotnet "$dll" --profile smoke --api-key "loadsmoke-local-admin-key-$$" --report "$results/loadsmoke.json" || status=$?
 
 if [ "$status" -eq 0 ]; then
   echo "1 0 0" > "$results/loadsmoke.counts"
