@@ -10,12 +10,15 @@ using ReputationEngine.Grains.Persistence;
 
 namespace ReputationEngine.Cli.Replay;
 
-/// <summary>An in-process silo running the engine's real grains on memory storage, for replays.</summary>
+/// <summary>
+/// An in-process silo running the engine's real grains on memory storage, for replays. Only critical logs: the
+/// replay clock jumps through history, which Orleans' health monitors report as stalls that do not matter here.
+/// </summary>
 public static class ReplaySilo
 {
     public static IHost Build(ReplayClock clock) =>
         Host.CreateDefaultBuilder()
-            .ConfigureLogging(logging => logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning))
+            .ConfigureLogging(logging => logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Critical))
             .UseOrleans(silo =>
             {
                 silo.UseLocalhostClustering(FreePort(), FreePort());

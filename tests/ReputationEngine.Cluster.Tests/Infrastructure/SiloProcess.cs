@@ -34,9 +34,14 @@ public sealed class SiloProcess : IAsyncDisposable
             ["Orleans__GatewayPort"] = GatewayPort.ToString(),
             ["DOTNET_gcServer"] = "0",
             ["Logging__LogLevel__Orleans"] = "Error",
+            ["REPUTATION_ADMIN_KEY"] = AdminKey,
         };
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}"), Timeout = TimeSpan.FromSeconds(30) };
+        Client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
     }
+
+    /// <summary>Every silo of a test cluster shares this admin key (REPUTATION_ADMIN_KEY), sent on every request.</summary>
+    public const string AdminKey = "cluster-tests-admin-key-0001";
 
     public string Name { get; }
 
