@@ -34,6 +34,7 @@ public sealed class MentionDispatcher(
     private long _replayUpTo;
     private long _lastCheckpointTicks = Stopwatch.GetTimestamp();
     private Task _checkpoint = Task.CompletedTask;
+    private readonly Lock _checkpointGate = new();
 
     public IngestStatus Status => new(
         partition.Name,
@@ -73,6 +74,7 @@ public sealed class MentionDispatcher(
             SingleWriter = true,
         });
         var producer = ProduceAsync(prepared.Writer, stoppingToken);
+        var idleCheckpoints = CheckpointWhenIdleAsync(stoppingToken);
         try
         {
             await foreach (var preparing in prepared.Reader.ReadAllAsync(stoppingToken))
@@ -80,12 +82,7 @@ public sealed class MentionDispatcher(
                 var routed = await preparing;
                 await _applier.ApplyAsync(routed, stoppingToken);
                 Interlocked.Add(ref _applied, routed.Count);
-                if (_checkpoint.IsCompleted && Stopwatch.GetElapsedTime(_lastCheckpointTicks) >= CheckpointInterval)
-                {
-                    // Flushing runs beside the next batches: grains interleave the two calls safely.
-                    _lastCheckpointTicks = Stopwatch.GetTimestamp();
-                    _checkpoint = CheckpointAsync(stoppingToken);
-                }
+                StartCheckpointIfDue(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -93,6 +90,37 @@ public sealed class MentionDispatcher(
         }
 
         await producer;
+        await idleCheckpoints;
+    }
+
+    /// <summary>Flushing runs beside the next batches: grains interleave the two calls safely.</summary>
+    private void StartCheckpointIfDue(CancellationToken stoppingToken)
+    {
+        using var scope = _checkpointGate.EnterScope();
+        if (_checkpoint.IsCompleted && Stopwatch.GetElapsedTime(_lastCheckpointTicks) >= CheckpointInterval)
+        {
+            _lastCheckpointTicks = Stopwatch.GetTimestamp();
+            _checkpoint = CheckpointAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>
+    /// The last batches before traffic stops must be checkpointed too, not only when the next batch comes:
+    /// otherwise a quiet engine keeps replayable work in its log for no reason.
+    /// </summary>
+    private async Task CheckpointWhenIdleAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(CheckpointInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                StartCheckpointIfDue(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
