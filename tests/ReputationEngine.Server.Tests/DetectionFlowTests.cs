@@ -55,3 +55,36 @@ public sealed class DetectionFlowTests : IAsyncLifetime
         Assert.Contains("tw:celebrity", complaint.GetProperty("evidence").GetProperty("authors").EnumerateArray().Select(a => a.GetString()));
     }
 }
+
+public sealed class AlertErasureTests : IAsyncLifetime
+{
+    private readonly EngineFactory _engine = new(EngineFactory.NewDataDir());
+    private HttpClient _client = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _client = _engine.CreateClient();
+        await _client.PutTopicAsync("erasable", new { name = "Erasable", keywords = new[] { "erasable" } });
+    }
+
+    public async ValueTask DisposeAsync() => await _engine.DisposeAsync();
+
+    [Fact]
+    public async Task EraseCustomer_BlanksTheirWordsInAlertEvidence()
+    {
+        const string words = "erasable airline lost my luggage, terrible and rude service, never again";
+        await _client.PostMentionsAsync(Array(Mention("secret1", words, author: "tw:famous", followers: 3_000_000)));
+        await _client.WaitForIngestAsync();
+        var before = await (await _client.GetAsync("/api/alerts?topic=erasable")).JsonAsync();
+        Assert.Contains(words, before.ToString());
+
+        var erased = await _client.DeleteAsync("/api/customers/tw:famous");
+        Assert.True(erased.IsSuccessStatusCode, await erased.Content.ReadAsStringAsync());
+
+        var after = await (await _client.GetAsync("/api/alerts?topic=erasable")).JsonAsync();
+        Assert.DoesNotContain("luggage", after.ToString());
+        var grains = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IGrainFactory>(_engine.Services);
+        var active = await grains.GetGrain<ReputationEngine.Abstractions.Topics.IBrandTopicGrain>("erasable").GetActiveAlertsAsync();
+        Assert.DoesNotContain(active.SelectMany(a => a.Evidence.Samples), s => s.Text.Contains("luggage", StringComparison.Ordinal));
+    }
+}

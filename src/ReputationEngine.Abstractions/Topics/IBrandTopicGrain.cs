@@ -38,6 +38,9 @@ public interface IBrandTopicGrain : IGrainWithStringKey
     /// <summary>Marks an active, unacknowledged alert escalated to <paramref name="level"/> (escalation policy).</summary>
     Task<Alert?> EscalateAlertAsync(string alertId, int level);
 
+    /// <summary>Privacy erasure: blanks the sample texts of these mentions in the topic's active alerts.</summary>
+    Task EraseSampleTextsAsync(string[] mentionIds);
+
     /// <summary>Writes state if it changed since the last write (checkpointing coalesces writes).</summary>
     Task FlushAsync();
 }

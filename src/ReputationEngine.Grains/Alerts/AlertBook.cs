@@ -104,6 +104,22 @@ public sealed class AlertBook(string topicId, AlertBookState state)
         return new AlertChange(AlertEvent.Escalated, escalated);
     }
 
+    /// <summary>Privacy erasure: blanks the sample texts of these mentions in active alerts; true when any changed.</summary>
+    public bool EraseSampleTexts(IReadOnlySet<string> mentionIds)
+    {
+        var changed = false;
+        foreach (var alert in state.Active.Values.ToArray())
+        {
+            if (AlertSamples.WithoutTexts(alert.Evidence, mentionIds) is { } scrubbed)
+            {
+                state.Active[alert.Kind] = alert with { Evidence = scrubbed };
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
     private AlertChange Close(Alert active, DateTimeOffset now)
     {
         state.Active.Remove(active.Kind);

@@ -153,6 +153,16 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
     public async Task<Alert?> EscalateAlertAsync(string alertId, int level) =>
         (await RecordAsync(_alerts.Escalate(alertId, level, _time.GetUtcNow())))?.Alert;
 
+    public async Task EraseSampleTextsAsync(string[] mentionIds)
+    {
+        ArgumentNullException.ThrowIfNull(mentionIds);
+        if (_alerts.EraseSampleTexts(mentionIds.ToHashSet(StringComparer.Ordinal)))
+        {
+            _state.MarkDirty();
+            await FlushAsync();
+        }
+    }
+
     public Task FlushAsync()
     {
         if (_state.IsDirty)

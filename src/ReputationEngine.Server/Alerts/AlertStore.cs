@@ -96,4 +96,36 @@ public sealed class AlertStore(
         command.Parameter("id", alertId);
         return await command.ExecuteScalarAsync(cancellationToken) is byte[] payload ? AlertJson.Deserialize(payload) : null;
     }
+
+    /// <summary>
+    /// Privacy erasure: blanks the sample texts of these mentions in every stored alert (the version stays: the
+    /// alert did not change, only words were forgotten). Returns the topics whose alerts held any of them.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> EraseSampleTextsAsync(IReadOnlySet<string> mentionIds, CancellationToken cancellationToken)
+    {
+        var changed = new List<(string Id, string Topic, byte[] Payload)>();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using (var select = connection.Command("SELECT alert_id, topic_id, payload FROM alerts"))
+        {
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var alert = AlertJson.Deserialize((byte[])reader.GetValue(2));
+                if (AlertSamples.WithoutTexts(alert.Evidence, mentionIds) is { } scrubbed)
+                {
+                    changed.Add((reader.GetString(0), reader.GetString(1), AlertJson.Serialize(alert with { Evidence = scrubbed })));
+                }
+            }
+        }
+
+        foreach (var (id, _, payload) in changed)
+        {
+            await using var update = connection.Command("UPDATE alerts SET payload = @payload WHERE alert_id = @id");
+            update.Parameter("payload", payload);
+            update.Parameter("id", id);
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return [.. changed.Select(c => c.Topic).Distinct(StringComparer.Ordinal)];
+    }
 }

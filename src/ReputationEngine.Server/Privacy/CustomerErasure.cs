@@ -1,5 +1,7 @@
 using ReputationEngine.Abstractions.Conversations;
 using ReputationEngine.Abstractions.Customers;
+using ReputationEngine.Abstractions.Topics;
+using ReputationEngine.Server.Alerts;
 using ReputationEngine.Server.MentionLog;
 using ReputationEngine.Server.Storage;
 
@@ -11,7 +13,7 @@ namespace ReputationEngine.Server.Privacy;
 /// Conversations are found from the customer's own list and from the mention log (whichever still knows them).
 /// Runs from the server rather than from a grain, so no grain waits on another that may wait on it.
 /// </summary>
-public sealed class CustomerErasure(IGrainFactory grains, IEngineDatabase database, IMentionLogStore log)
+public sealed class CustomerErasure(IGrainFactory grains, IEngineDatabase database, IMentionLogStore log, AlertStore alerts)
 {
     /// <summary>Conversation grains erased at once.</summary>
     public const int Parallelism = 32;
@@ -25,7 +27,29 @@ public sealed class CustomerErasure(IGrainFactory grains, IEngineDatabase databa
         await customer.EraseAsync();
         await Parallel.ForEachAsync(conversations, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (id, _) => await grains.GetGrain<IConversationGrain>(id).EraseAuthorAsync(customerId));
+        // Alerts quote mentions as evidence samples: forget the words of this customer's mentions there too.
+        var mentionIds = await LoggedMentionIdsAsync(customerId, cancellationToken);
+        foreach (var topic in await alerts.EraseSampleTextsAsync(mentionIds, cancellationToken))
+        {
+            await grains.GetGrain<IBrandTopicGrain>(topic).EraseSampleTextsAsync([.. mentionIds]);
+        }
+
         await log.EraseAuthorTextAsync(customerId, cancellationToken);
+    }
+
+    private async Task<HashSet<string>> LoggedMentionIdsAsync(string customerId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT mention_id FROM mention_log WHERE author_id = @author");
+        command.Parameter("author", customerId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
     }
 
     private async Task<List<string>> LoggedConversationsAsync(string customerId, CancellationToken cancellationToken)
