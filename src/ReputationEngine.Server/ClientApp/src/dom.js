@@ -42,6 +42,8 @@ export const fmt = {
   percent: (n) => `${integer.format((n ?? 0) * 100)} %`,
   time: (t) => (t ? new Date(t).toLocaleTimeString('en-GB') : '–'),
   dateTime: (t) => (t ? new Date(t).toLocaleString('en-GB') : '–'),
+  /** "1 share", "12 shares". */
+  count: (n, noun) => `${integer.format(n ?? 0)} ${noun}${(n ?? 0) === 1 ? '' : 's'}`,
 };
 
 export function sentimentClass(value) {

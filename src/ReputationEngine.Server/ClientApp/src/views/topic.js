@@ -54,7 +54,7 @@ export function topicView(root, hub, topicId) {
       .slice(0, topConversations);
     clear(conversationList, top.map((c) => el('li', { dataset: { conversationId: c.conversationId } },
       link(['conversations', c.conversationId], c.conversationId),
-      el('span', { class: 'meta', text: ` ${fmt.int(c.shares)} shares → forecast ${fmt.int(c.forecastFinalShares)} · ${fmt.int(c.messages)} messages · ` }),
+      el('span', { class: 'meta', text: ` ${fmt.count(c.shares, 'share')} → forecast ${fmt.int(c.forecastFinalShares)} · ${fmt.count(c.messages, 'message')} · ` }),
       el('span', { class: sentimentClass(c.averageSentiment), text: fmt.sentiment(c.averageSentiment) }))));
   };
 
