@@ -13,7 +13,8 @@ namespace ReputationEngine.Grains.Dashboard;
 /// the one-way reports from busy grains are only queued while a flush awaits.
 /// </summary>
 [StatelessWorker(1), Reentrant]
-public sealed class DashboardNotifierGrain(TimeProvider time, ILogger<DashboardNotifierGrain> logger) : Grain, IDashboardNotifierGrain
+public sealed class DashboardNotifierGrain(TimeProvider time, IClusterMembershipService membership, ILogger<DashboardNotifierGrain> logger)
+    : Grain, IDashboardNotifierGrain
 {
     /// <summary>How often queued changes go out; also the worst added latency of a conversation update.</summary>
     public static readonly TimeSpan FlushPeriod = TimeSpan.FromMilliseconds(50);
@@ -21,8 +22,14 @@ public sealed class DashboardNotifierGrain(TimeProvider time, ILogger<DashboardN
     /// <summary>At most one topicUpdated per topic per this interval (4 per second).</summary>
     public static readonly TimeSpan TopicMinInterval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How long the list of hubs is trusted before it is read again from the hub-list grain.</summary>
+    /// <summary>
+    /// How long a complete list of hubs (at least one per active silo) is trusted before it is read again from the
+    /// hub-list grain. A list with fewer hubs than active silos is read again on every flush.
+    /// </summary>
     public static readonly TimeSpan HubListRefreshPeriod = TimeSpan.FromSeconds(2);
+
+    /// <summary>A flush waits at most this long for one silo's hub, so a slow or unreachable silo cannot hold up alerts for the others.</summary>
+    public static readonly TimeSpan HubCallTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Distinct conversations waiting to be sent; reports of further conversations are dropped until the next flush.</summary>
     public const int MaxPendingConversations = 10_000;
@@ -99,21 +106,23 @@ public sealed class DashboardNotifierGrain(TimeProvider time, ILogger<DashboardN
             }
 
             var updates = new DashboardUpdates(snapshots, alerts, conversations);
-            foreach (var hub in await GetHubsAsync())
-            {
-                try
-                {
-                    await hub.OnUpdatesAsync(updates);
-                }
-                catch (Exception ex)
-                {
-                    logger.LogWarning(ex, "A dashboard hub could not be reached; it is dropped when its silo leaves the cluster");
-                }
-            }
+            await Task.WhenAll((await GetHubsAsync()).Select(hub => SendAsync(hub, updates)));
         }
         finally
         {
             _flushing = false;
+        }
+    }
+
+    private async Task SendAsync(IDashboardObserver hub, DashboardUpdates updates)
+    {
+        try
+        {
+            await hub.OnUpdatesAsync(updates).WaitAsync(HubCallTimeout, time);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "A dashboard hub could not be reached; it is dropped when its silo leaves the cluster");
         }
     }
 
@@ -174,7 +183,10 @@ public sealed class DashboardNotifierGrain(TimeProvider time, ILogger<DashboardN
     private async Task<IDashboardObserver[]> GetHubsAsync()
     {
         var now = time.GetUtcNow();
-        if (_hubs.Length == 0 || now - _hubsReadAt >= HubListRefreshPeriod)
+        // Fewer hubs than active silos: a silo joined and its hub registers about now. Asking again on every flush
+        // lets its dashboards get pushes as soon as it is registered, rather than up to a refresh period later.
+        var incomplete = _hubs.Length == 0 || _hubs.Length < membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
+        if (incomplete || now - _hubsReadAt >= HubListRefreshPeriod)
         {
             _hubs = await GrainFactory.GetGrain<IDashboardHubListGrain>(IDashboardHubListGrain.Key).GetHubsAsync();
             _hubsReadAt = now;
