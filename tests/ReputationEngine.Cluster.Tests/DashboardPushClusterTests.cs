@@ -66,6 +66,22 @@ public sealed class DashboardPushClusterTests(PostgresServer postgres)
             }
         }
 
+        // Every alert raised for a topic reaches the clients of both silos, not only the first one each saw.
+        foreach (var topic in topics)
+        {
+            var ids = clients.SelectMany(c => c.Received(DashboardClient.AlertRaised)).Where(p => DashboardClient.TopicOf(p) == topic)
+                .Select(p => p.GetProperty("id").GetString()).ToHashSet(StringComparer.Ordinal);
+            foreach (var client in clients)
+            {
+                foreach (var id in ids)
+                {
+                    await WaitAsync(client, DashboardClient.AlertRaised, cluster, p => p.GetProperty("id").GetString() == id);
+                }
+            }
+
+            report.Add($"{topic}: {ids.Count} alert(s) on both clients");
+        }
+
         Output.Report($"postgres 2 silos, dashboard push across silos: {string.Join("; ", report)}");
     }
 

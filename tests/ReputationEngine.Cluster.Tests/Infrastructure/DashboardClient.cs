@@ -73,6 +73,15 @@ public sealed class DashboardClient : IAsyncDisposable
         }
     }
 
+    /// <summary>The payloads of <paramref name="method"/> received so far.</summary>
+    public JsonElement[] Received(string method)
+    {
+        lock (_received)
+        {
+            return [.. _received.Where(p => p.Method == method).Select(p => p.Payload)];
+        }
+    }
+
     /// <summary>What was received so far, one short line per method and topic (for failure messages).</summary>
     public string Summary()
     {
