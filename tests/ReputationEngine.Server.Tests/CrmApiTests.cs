@@ -131,9 +131,9 @@ public sealed class CrmApiTests(SharedEngine engine) : IClassFixture<SharedEngin
         Assert.Equal(HttpStatusCode.NoContent, erase.StatusCode);
 
         Assert.Equal(0, await CountRowsWithAsync("mention_log", "payload", secret));
-        Assert.Equal(0, await CountRowsWithAsync("OrleansStorage", "PayloadBinary", secret));
+        Assert.Equal(0, await CountRowsWithAsync("grain_state", "payload", secret));
         // The conversation's state was written, with the brand's text still in it.
-        Assert.True(await CountRowsWithAsync("OrleansStorage", "PayloadBinary", other) > 0);
+        Assert.True(await CountRowsWithAsync("grain_state", "payload", other) > 0);
 
         var customer = await (await Client.GetAsync("/api/customers/tw:forget-me")).JsonAsync();
         Assert.Equal(2, customer.GetProperty("mentions").GetInt64());

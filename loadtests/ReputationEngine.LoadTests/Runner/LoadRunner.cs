@@ -74,24 +74,26 @@ public sealed class LoadRunner(LoadTestOptions options)
         var eventOrigin = startedAt - profile.Duration * profile.EventTimeScale;
         var generator = new TrafficGenerator(profile, options.Seed, runId, eventOrigin, replays);
 
+        // An in-process engine takes the key as its admin key, so one is made up when none was given.
+        var apiKey = options.ApiKey ?? (options.Target is null ? "loadtest-" + Guid.NewGuid().ToString("N") : null);
         InProcessEngine? engine = null;
         try
         {
             if (options.Target is null)
             {
                 Console.WriteLine("Starting the engine in-process (real Kestrel on 127.0.0.1, temp data dir)…");
-                engine = InProcessEngine.Start(options.ApiKey);
+                engine = InProcessEngine.Start(apiKey);
             }
 
             var baseAddress = options.Target ?? engine!.BaseAddress;
-            using var client = new EngineClient(baseAddress, options.ApiKey, profile.Concurrency + CountingParallelism);
+            using var client = new EngineClient(baseAddress, apiKey, profile.Concurrency + CountingParallelism);
             if (!await WaitHealthyAsync(client, cancellationToken))
             {
                 await Console.Error.WriteLineAsync($"The engine at {baseAddress} did not become healthy within {HealthTimeout}.");
                 return ExitFailed;
             }
 
-            var report = await RunAgainstAsync(profile, generator, client, baseAddress, ceiling, startedAt, runId, cancellationToken);
+            var report = await RunAgainstAsync(profile, generator, client, baseAddress, apiKey, ceiling, startedAt, runId, cancellationToken);
             if (report.Report.Accepted == 0)
             {
                 _notes.Add("Nothing was accepted: check --target and --api-key.");
@@ -112,7 +114,7 @@ public sealed class LoadRunner(LoadTestOptions options)
     }
 
     private async Task<(LoadReport Report, IReadOnlyList<ObservedAlert> Alerts)> RunAgainstAsync(
-        LoadProfile profile, TrafficGenerator generator, EngineClient client, Uri baseAddress,
+        LoadProfile profile, TrafficGenerator generator, EngineClient client, Uri baseAddress, string? apiKey,
         (double AllCores, double SingleThread) ceiling, DateTimeOffset startedAt, string runId, CancellationToken cancellationToken)
     {
         using var background = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -126,7 +128,7 @@ public sealed class LoadRunner(LoadTestOptions options)
         }
 
         await using var webhook = new WebhookReceiver(collector);
-        await using var signalR = new SignalRAlertListener(baseAddress, options.ApiKey, collector);
+        await using var signalR = new SignalRAlertListener(baseAddress, apiKey, collector);
         await AttachAlertChannelsAsync(generator, client, webhook, signalR, collector, cancellationToken);
 
         var samplerTask = options.Target is null || options.EnginePid is not null ? sampler.RunAsync(_clock, background.Token) : Task.CompletedTask;

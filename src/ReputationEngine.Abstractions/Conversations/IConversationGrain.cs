@@ -9,7 +9,8 @@ namespace ReputationEngine.Abstractions.Conversations;
 public interface IConversationGrain : IGrainWithStringKey
 {
     /// <summary>Applies this thread's mentions; mentions already applied (by log sequence) are skipped.</summary>
-    Task ApplyAsync(MentionBatch batch);
+    /// <returns>The conversation's summary (for the topic lists and dashboards), or null when it does not exist yet.</returns>
+    Task<ConversationSummary?> ApplyAsync(MentionBatch batch);
 
     /// <summary>The summary, or null when nothing was ever said in this conversation.</summary>
     Task<ConversationSummary?> GetSummaryAsync();

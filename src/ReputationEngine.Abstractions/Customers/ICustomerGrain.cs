@@ -6,7 +6,8 @@ namespace ReputationEngine.Abstractions.Customers;
 public interface ICustomerGrain : IGrainWithStringKey
 {
     /// <summary>Applies this author's mentions; mentions already applied (by log sequence) are skipped.</summary>
-    Task ApplyAsync(MentionBatch batch);
+    /// <returns>The customer's summary for the topic lists, or null when the customer is not listed (a brand, or nothing applied).</returns>
+    Task<CustomerSummary?> ApplyAsync(MentionBatch batch);
 
     /// <summary>Credits this customer with what others did with the posts they started (from conversation grains).</summary>
     Task CreditEngagementAsync(EngagementCredit credit);

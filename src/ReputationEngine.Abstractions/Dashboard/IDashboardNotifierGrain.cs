@@ -21,6 +21,10 @@ public interface IDashboardNotifierGrain : IGrainWithIntegerKey
     [OneWay]
     Task ConversationChangedAsync(ConversationSummary? summary);
 
+    /// <summary>Conversations changed by one ingest batch; only the newest summary per conversation is sent.</summary>
+    [OneWay]
+    Task ConversationsChangedAsync(ConversationSummary[] summaries);
+
     /// <summary>An alert changed (after it is durable).</summary>
     [OneWay]
     Task AlertChangedAsync(AlertChange change);

@@ -3,12 +3,15 @@ using ReputationEngine.Abstractions.Conversations;
 using ReputationEngine.Abstractions.Customers;
 using ReputationEngine.Abstractions.Mentions;
 using ReputationEngine.Analytics.Forecast;
-using ReputationEngine.Grains.Dashboard;
 using ReputationEngine.Analytics.Crm;
+using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Grains.Persistence;
 
 namespace ReputationEngine.Grains.Conversations;
 
+// Most conversations are seen once: an idle activation goes after a few minutes (its state is durable by then), so memory
+// follows the active set rather than everyone ever seen (a viral burst brings hundreds of thousands).
+[CollectionAgeLimit(Minutes = 3)]
 public sealed class ConversationGrain : Grain, IConversationGrain
 {
     /// <summary>Participants are counted exactly up to this many; beyond it, new ids are estimated as new.</summary>
@@ -38,6 +41,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     private readonly TimeProvider _time;
     private CascadeForecaster _forecast = new();
     private readonly ILogger<ConversationGrain> _logger;
+    private readonly TopicRulesCache _topics;
     private ConversationSla? _sla;
     private ITimer? _slaTimer;
     private bool _listChanged;
@@ -46,8 +50,10 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     public ConversationGrain(
         [PersistentState("conversation", StorageNames.Default)] IPersistentState<ConversationGrainState> state,
         TimeProvider time,
+        TopicRulesCache topics,
         ILogger<ConversationGrain> logger)
     {
+        _topics = topics;
         _state = new CoalescedState<ConversationGrainState>(state, logger);
         _time = time;
         _logger = logger;
@@ -60,7 +66,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _forecast = State.Forecast is { } saved ? new CascadeForecaster(saved.ToAnalytics()) : new CascadeForecaster();
-        _sla = new ConversationSla(GrainFactory, _time);
+        _sla = new ConversationSla(GrainFactory, _topics, _time);
         this.RegisterGrainTimer(FlushAsync, CoalescedState<ConversationGrainState>.SafetyFlushPeriod, CoalescedState<ConversationGrainState>.SafetyFlushPeriod);
         if (State.Wait.Since is not null)
         {
@@ -75,7 +81,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         await FlushAsync();
     }
 
-    public async Task ApplyAsync(MentionBatch batch)
+    public async Task<ConversationSummary?> ApplyAsync(MentionBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         State.Applied.EnsureApplied(batch.Partition, batch.ExpectedApplied);
@@ -91,15 +97,17 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         if (batch.Items.Length > 0)
         {
             State.Applied.MarkApplied(batch.Partition, batch.Items[^1].Sequence, _time.GetUtcNow());
-            Changed();
+            // Not Changed(): the ingest worker lists and pushes the summary returned here, batched per topic.
+            _state.MarkDirty();
             await EvaluateSlaSafelyAsync(closed);
         }
 
-        await GrainFactory.DashboardNotifier().ConversationChangedAsync(GetSummaryAsync());
         if (batch.Flush)
         {
             await FlushAsync();
         }
+
+        return batch.Items.Length > 0 && Exists ? Summary() : null;
     }
 
     public Task<ConversationSummary?> GetSummaryAsync() => Task.FromResult(Exists ? Summary() : null);

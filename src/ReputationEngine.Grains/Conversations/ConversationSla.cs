@@ -1,32 +1,22 @@
 using ReputationEngine.Abstractions.Customers;
-using ReputationEngine.Abstractions.Topics;
 using ReputationEngine.Analytics.Crm;
+using ReputationEngine.Grains.Ingest;
 
 namespace ReputationEngine.Grains.Conversations;
 
 /// <summary>
-/// The conversation grain's view of its topics' response SLAs: settings (cached briefly), the waiting
+/// The conversation grain's view of its topics' response SLAs: settings (from the silo's topic cache), the waiting
 /// customer's influence, and evaluation per topic. Raising happens in <see cref="SlaAlerts"/>.
 /// </summary>
-public sealed class ConversationSla(IGrainFactory grains, TimeProvider time)
+public sealed class ConversationSla(IGrainFactory grains, TopicRulesCache topics, TimeProvider time)
 {
-    /// <summary>Topic settings are re-read this often, so a changed SLA applies within a minute.</summary>
-    public static readonly TimeSpan SettingsTtl = TimeSpan.FromMinutes(1);
+    /// <summary>The silo's topic definitions are trusted this long before their version is checked again.</summary>
+    public static readonly TimeSpan SettingsMaxAge = TimeSpan.FromSeconds(1);
 
-    private Dictionary<string, SlaSettings> _settings = new(StringComparer.Ordinal);
-    private DateTimeOffset _settingsReadAt = DateTimeOffset.MinValue;
-
-    public async Task<IReadOnlyDictionary<string, SlaSettings>> SettingsAsync(IReadOnlyCollection<string> topics)
+    public async Task<IReadOnlyDictionary<string, SlaSettings>> SettingsAsync(IReadOnlyCollection<string> topicIds)
     {
-        var now = time.GetUtcNow();
-        if (now - _settingsReadAt > SettingsTtl || topics.Count != _settings.Count || topics.Any(t => !_settings.ContainsKey(t)))
-        {
-            var definitions = await Task.WhenAll(topics.Select(t => grains.GetGrain<IBrandTopicGrain>(t).GetDefinitionAsync()));
-            _settings = topics.Zip(definitions).ToDictionary(p => p.First, p => SlaSettings.From(p.Second?.Alerting), StringComparer.Ordinal);
-            _settingsReadAt = now;
-        }
-
-        return _settings;
+        var snapshot = await topics.GetAsync(grains, SettingsMaxAge, topicIds);
+        return topicIds.ToDictionary(t => t, t => SlaSettings.From(snapshot.Definitions.GetValueOrDefault(t)?.Alerting), StringComparer.Ordinal);
     }
 
     /// <summary>The customer's CRM influence, or what their followers alone give when the CRM knows less.</summary>

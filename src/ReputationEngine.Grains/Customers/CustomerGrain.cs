@@ -7,6 +7,9 @@ using ReputationEngine.Grains.Persistence;
 
 namespace ReputationEngine.Grains.Customers;
 
+// Most customers are seen once: an idle activation goes after a few minutes (its state is durable by then), so memory
+// follows the active set rather than everyone ever seen (a viral burst brings hundreds of thousands).
+[CollectionAgeLimit(Minutes = 3)]
 public sealed class CustomerGrain : Grain, ICustomerGrain
 {
     public const int MaxRecentMentions = 50;
@@ -46,7 +49,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await FlushAsync();
 
-    public Task ApplyAsync(MentionBatch batch)
+    public async Task<CustomerSummary?> ApplyAsync(MentionBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         State.Applied.EnsureApplied(batch.Partition, batch.ExpectedApplied);
@@ -61,10 +64,16 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         if (batch.Items.Length > 0)
         {
             State.Applied.MarkApplied(batch.Partition, batch.Items[^1].Sequence, _time.GetUtcNow());
-            Changed();
+            // Not Changed(): the ingest worker lists the summary returned here, one call per topic for the whole batch.
+            _state.MarkDirty();
         }
 
-        return batch.Flush ? FlushAsync() : Task.CompletedTask;
+        if (batch.Flush)
+        {
+            await FlushAsync();
+        }
+
+        return batch.Items.Length > 0 && State.Mentions > 0 && !State.IsBrand ? Summary() : null;
     }
 
     public Task CreditEngagementAsync(EngagementCredit credit)

@@ -71,6 +71,17 @@ public sealed class DashboardNotifierGrain(TimeProvider time, IClusterMembership
         return Task.CompletedTask;
     }
 
+    public Task ConversationsChangedAsync(ConversationSummary[] summaries)
+    {
+        ArgumentNullException.ThrowIfNull(summaries);
+        foreach (var summary in summaries)
+        {
+            ConversationChangedAsync(summary);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task AlertChangedAsync(AlertChange change)
     {
         ArgumentNullException.ThrowIfNull(change);

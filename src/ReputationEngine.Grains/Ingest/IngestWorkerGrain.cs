@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using ReputationEngine.Grains.Dashboard;
 using ReputationEngine.Abstractions.Conversations;
 using ReputationEngine.Abstractions.Customers;
 using ReputationEngine.Abstractions.Ingest;
@@ -81,24 +82,91 @@ public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache r
     public async Task<AppliedBatch> ApplyAsync(RoutedBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var calls = new List<Task>(batch.ByTopic.Count + batch.ByCustomer.Count + batch.ByConversation.Count);
+        var topics = new Task[batch.ByTopic.Count];
+        var i = 0;
         foreach (var (topic, mentions) in batch.ByTopic)
         {
-            calls.Add(GrainFactory.GetGrain<IBrandTopicGrain>(topic).ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.TopicKind, topic))));
+            topics[i++] = GrainFactory.GetGrain<IBrandTopicGrain>(topic).ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.TopicKind, topic)));
         }
 
+        var customers = new (ScoredMention[] Mentions, Task<CustomerSummary?> Applied)[batch.ByCustomer.Count];
+        i = 0;
         foreach (var (customer, mentions) in batch.ByCustomer)
         {
-            calls.Add(GrainFactory.GetGrain<ICustomerGrain>(customer).ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.CustomerKind, customer))));
+            customers[i++] = (mentions, GrainFactory.GetGrain<ICustomerGrain>(customer)
+                .ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.CustomerKind, customer))));
         }
 
+        var conversations = new (ScoredMention[] Mentions, Task<ConversationSummary?> Applied)[batch.ByConversation.Count];
+        i = 0;
         foreach (var (conversation, mentions) in batch.ByConversation)
         {
-            calls.Add(GrainFactory.GetGrain<IConversationGrain>(conversation).ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.ConversationKind, conversation))));
+            conversations[i++] = (mentions, GrainFactory.GetGrain<IConversationGrain>(conversation)
+                .ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.ConversationKind, conversation))));
         }
 
-        await Task.WhenAll(calls);
+        await Task.WhenAll(topics);
+        await Task.WhenAll(customers.Select(c => c.Applied));
+        await Task.WhenAll(conversations.Select(c => c.Applied));
+        await ListAsync(customers, conversations);
         return new AppliedBatch(batch.LastSequence, [.. batch.ByTopic.Keys], [.. batch.ByCustomer.Keys], [.. batch.ByConversation.Keys]);
+    }
+
+    /// <summary>
+    /// The batch's customers and conversations go to their topics' lists and to the dashboards in one call per
+    /// topic (and one to the notifier), not one per grain: a viral topic gets thousands of new sharers per batch.
+    /// </summary>
+    private async Task ListAsync(
+        (ScoredMention[] Mentions, Task<CustomerSummary?> Applied)[] customers,
+        (ScoredMention[] Mentions, Task<ConversationSummary?> Applied)[] conversations)
+    {
+        var customersByTopic = new Dictionary<string, List<CustomerSummary>>(StringComparer.Ordinal);
+        foreach (var (mentions, applied) in customers)
+        {
+            if (applied.Result is { } summary)
+            {
+                AddPerTopic(customersByTopic, mentions, summary);
+            }
+        }
+
+        var conversationsByTopic = new Dictionary<string, List<ConversationSummary>>(StringComparer.Ordinal);
+        var changed = new List<ConversationSummary>(conversations.Length);
+        foreach (var (mentions, applied) in conversations)
+        {
+            if (applied.Result is { } summary)
+            {
+                AddPerTopic(conversationsByTopic, mentions, summary);
+                changed.Add(summary);
+            }
+        }
+
+        if (changed.Count > 0)
+        {
+            await GrainFactory.DashboardNotifier().ConversationsChangedAsync([.. changed]);
+        }
+
+        await Task.WhenAll(customersByTopic.Select(p => GrainFactory.GetGrain<ITopicCustomersGrain>(p.Key).UpsertAsync([.. p.Value]))
+            .Concat(conversationsByTopic.Select(p => GrainFactory.GetGrain<ITopicConversationsGrain>(p.Key).UpsertAsync([.. p.Value]))));
+    }
+
+    private static void AddPerTopic<T>(Dictionary<string, List<T>> byTopic, ScoredMention[] mentions, T summary)
+    {
+        foreach (var mention in mentions)
+        {
+            foreach (var topic in mention.Topics)
+            {
+                if (!byTopic.TryGetValue(topic, out var list))
+                {
+                    byTopic[topic] = list = [];
+                }
+
+                // A grain's mentions of one topic all carry the same summary: list it once per topic.
+                if (list.Count == 0 || !ReferenceEquals(list[^1], summary))
+                {
+                    list.Add(summary);
+                }
+            }
+        }
     }
 
     private static void Add(Dictionary<string, List<ScoredMention>> map, string key, ScoredMention mention)

@@ -5,6 +5,8 @@ using ReputationEngine.Abstractions.Topics;
 using ReputationEngine.Analytics.Windows;
 using ReputationEngine.Grains.Alerts;
 using ReputationEngine.Grains.Dashboard;
+using ReputationEngine.Grains.Conversations;
+using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Grains.Persistence;
 
 namespace ReputationEngine.Grains.Topics;
@@ -14,6 +16,7 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
     /// <summary>How often a topic with open alerts checks whether it fell silent.</summary>
     public static readonly TimeSpan SilenceCheckPeriod = TimeSpan.FromMinutes(1);
 
+    private readonly TopicRulesCache _topics;
     private readonly CoalescedState<TopicState> _state;
     private readonly TimeProvider _time;
     private readonly IAlertLedger _ledger;
@@ -26,8 +29,10 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
         [PersistentState("topic", StorageNames.Default)] IPersistentState<TopicState> state,
         TimeProvider time,
         IAlertLedger ledger,
+        TopicRulesCache topics,
         ILogger<BrandTopicGrain> logger)
     {
+        _topics = topics;
         _state = new CoalescedState<TopicState>(state, logger);
         _time = time;
         _ledger = ledger;
@@ -56,6 +61,8 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
         _state.MarkDirty();
         await _state.FlushAsync();
         await GrainFactory.GetGrain<ITopicDirectoryGrain>(ITopicDirectoryGrain.Key).UpsertAsync(State.Definition);
+        // This silo sees the new settings at once; other silos within TopicRulesCache's max age.
+        _topics.Invalidate();
     }
 
     public Task<TopicDefinition?> GetDefinitionAsync() => Task.FromResult(State.Definition);
@@ -66,9 +73,19 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
         State.Applied.EnsureApplied(batch.Partition, batch.ExpectedApplied);
         if (State.Definition is null)
         {
-            // A mention named a topic nobody defined: it exists from now on, with default settings.
-            State.Definition = TopicDefinition.Implicit(this.GetPrimaryKeyString(), _time.GetUtcNow());
-            await GrainFactory.GetGrain<ITopicDirectoryGrain>(ITopicDirectoryGrain.Key).UpsertAsync(State.Definition);
+            // The ingest worker has put the topic in the directory (implicitly, if a mention named a topic nobody
+            // defined): take the directory's definition from the silo's cache rather than calling the directory
+            // grain, which a first batch naming hundreds of topics would otherwise queue behind.
+            var id = this.GetPrimaryKeyString();
+            var known = await _topics.GetAsync(GrainFactory, ConversationSla.SettingsMaxAge, [id]);
+            if (!known.Definitions.TryGetValue(id, out var definition))
+            {
+                // Applied without the worker (or the cache is a moment old): make sure the directory lists it.
+                await GrainFactory.GetGrain<ITopicDirectoryGrain>(ITopicDirectoryGrain.Key).EnsureAsync([id]);
+            }
+
+            State.Definition = definition ?? TopicDefinition.Implicit(id, _time.GetUtcNow());
+            _detection.Redefine(State.Definition);
         }
 
         DateTimeOffset? latest = null;

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using ReputationEngine.Abstractions.Alerts;
 using ReputationEngine.Grains.Alerts;
 using ReputationEngine.Server.Storage;
@@ -7,51 +8,41 @@ namespace ReputationEngine.Server.Alerts;
 /// <summary>
 /// The server's alert ledger: each change is upserted into the alerts table (a newer version wins), then
 /// handed to every <see cref="IAlertListener"/> (dashboard push, webhook outbox, escalation). Also answers
-/// the alert queries of the API.
+/// the alert queries of the API. Changes group-commit: everything recorded while the previous transaction ran
+/// goes in the next one, so a burst of alerts across hundreds of topics is a few transactions, not hundreds
+/// of turns at the database's single writer (each topic grain waits for its own change to be durable).
 /// </summary>
-public sealed class AlertStore(
-    IEngineDatabase database, IEnumerable<IAlertChangeWriter> writers, IEnumerable<IAlertListener> listeners, ILogger<AlertStore> logger) : IAlertLedger
+public sealed class AlertStore : IAlertLedger, IDisposable
 {
     public const int MaxQueryLimit = 1_000;
 
-    private readonly IAlertChangeWriter[] _writers = [.. writers];
-    private readonly IAlertListener[] _listeners = [.. listeners];
+    /// <summary>Alert changes written in one transaction at most.</summary>
+    public const int MaxChangesPerCommit = 1_000;
+
+    private readonly IEngineDatabase database;
+    private readonly IAlertChangeWriter[] _writers;
+    private readonly IAlertListener[] _listeners;
+    private readonly ILogger<AlertStore> logger;
+    private readonly Channel<PendingChange> _pending = Channel.CreateUnbounded<PendingChange>(new UnboundedChannelOptions { SingleReader = true });
+    private int _disposed;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _committer;
+
+    public AlertStore(IEngineDatabase database, IEnumerable<IAlertChangeWriter> writers, IEnumerable<IAlertListener> listeners, ILogger<AlertStore> logger)
+    {
+        this.database = database;
+        _writers = [.. writers];
+        _listeners = [.. listeners];
+        this.logger = logger;
+        _committer = Task.Run(CommitLoopAsync);
+    }
 
     public async Task RecordAsync(AlertChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var alert = change.Alert;
-        await using (var connection = await database.OpenAsync())
-        {
-            // One transaction: the alert row and the writers' rows (webhook outbox, escalation) commit together.
-            await using var transaction = await connection.BeginTransactionAsync();
-            await using var command = connection.Command("""
-                INSERT INTO alerts (alert_id, topic_id, kind, state, severity, updated_at, version, payload)
-                VALUES (@id, @topic, @kind, @state, @severity, @updated, @version, @payload)
-                ON CONFLICT (alert_id) DO UPDATE SET
-                    state = excluded.state, severity = excluded.severity, updated_at = excluded.updated_at,
-                    version = excluded.version, payload = excluded.payload
-                WHERE excluded.version > alerts.version
-                """, transaction);
-            command.Parameter("id", alert.Id);
-            command.Parameter("topic", alert.TopicId);
-            command.Parameter("kind", alert.Kind.ToString());
-            command.Parameter("state", alert.State.ToString());
-            command.Parameter("severity", alert.Severity);
-            command.Parameter("updated", alert.UpdatedAt.ToUnixTimeMilliseconds());
-            command.Parameter("version", alert.Version);
-            command.Parameter("payload", AlertJson.Serialize(alert));
-            if (await command.ExecuteNonQueryAsync() > 0)
-            {
-                // A stale copy (an older version replayed) changes nothing and must not be delivered again.
-                foreach (var writer in _writers)
-                {
-                    await writer.WriteAsync(connection, transaction, change, CancellationToken.None);
-                }
-            }
-
-            await transaction.CommitAsync();
-        }
+        var pending = new PendingChange(change);
+        await _pending.Writer.WriteAsync(pending);
+        await pending.Durable.Task;
 
         foreach (var listener in _listeners)
         {
@@ -62,9 +53,106 @@ public sealed class AlertStore(
             catch (Exception ex)
             {
                 // A listener failing (a dashboard gone) must not undo or block the recorded change.
-                logger.LogWarning(ex, "Alert listener {Listener} failed for {AlertId}", listener.GetType().Name, alert.Id);
+                logger.LogWarning(ex, "Alert listener {Listener} failed for {AlertId}", listener.GetType().Name, change.Alert.Id);
             }
         }
+    }
+
+    private async Task CommitLoopAsync()
+    {
+        var group = new List<PendingChange>();
+        try
+        {
+            while (await _pending.Reader.WaitToReadAsync(_stopping.Token))
+            {
+                group.Clear();
+                while (group.Count < MaxChangesPerCommit && _pending.Reader.TryRead(out var pending))
+                {
+                    group.Add(pending);
+                }
+
+                try
+                {
+                    await CommitAsync(group);
+                    group.ForEach(p => p.Durable.TrySetResult());
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
+                {
+                    logger.LogError(ex, "Recording {Count} alert changes failed", group.Count);
+                    group.ForEach(p => p.Durable.TrySetException(ex));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task CommitAsync(List<PendingChange> group)
+    {
+        await using var connection = await database.OpenForWriteAsync(_stopping.Token);
+        // One transaction: the alert rows and the writers' rows (webhook outbox, escalation) commit together.
+        await using var transaction = await connection.BeginTransactionAsync(_stopping.Token);
+        await using var command = connection.Command("""
+            INSERT INTO alerts (alert_id, topic_id, kind, state, severity, updated_at, version, payload)
+            VALUES (@id, @topic, @kind, @state, @severity, @updated, @version, @payload)
+            ON CONFLICT (alert_id) DO UPDATE SET
+                state = excluded.state, severity = excluded.severity, updated_at = excluded.updated_at,
+                version = excluded.version, payload = excluded.payload
+            WHERE excluded.version > alerts.version
+            """, transaction);
+        foreach (var pending in group)
+        {
+            var alert = pending.Change.Alert;
+            command.Parameters.Clear();
+            command.Parameter("id", alert.Id);
+            command.Parameter("topic", alert.TopicId);
+            command.Parameter("kind", alert.Kind.ToString());
+            command.Parameter("state", alert.State.ToString());
+            command.Parameter("severity", alert.Severity);
+            command.Parameter("updated", alert.UpdatedAt.ToUnixTimeMilliseconds());
+            command.Parameter("version", alert.Version);
+            command.Parameter("payload", AlertJson.Serialize(alert));
+            if (await command.ExecuteNonQueryAsync(_stopping.Token) > 0)
+            {
+                // A stale copy (an older version replayed) changes nothing and must not be delivered again.
+                foreach (var writer in _writers)
+                {
+                    await writer.WriteAsync(connection, transaction, pending.Change, _stopping.Token);
+                }
+            }
+        }
+
+        await transaction.CommitAsync(_stopping.Token);
+    }
+
+    public void Dispose()
+    {
+        // Registered under several service types, so the container may dispose it more than once.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _pending.Writer.TryComplete();
+        _stopping.Cancel();
+        try
+        {
+            _committer.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // Stopping: a change still queued fails with its topic grain, which keeps the alert and retries.
+        }
+
+        _stopping.Dispose();
+    }
+
+    private sealed class PendingChange(AlertChange change)
+    {
+        public AlertChange Change { get; } = change;
+
+        public TaskCompletionSource Durable { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     public async Task<IReadOnlyList<Alert>> QueryAsync(AlertState? state, string? topicId, int limit, CancellationToken cancellationToken)

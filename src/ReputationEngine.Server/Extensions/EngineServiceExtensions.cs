@@ -68,7 +68,7 @@ public static class EngineServiceExtensions
             o.SerializerOptions.MaxDepth = IngestLimits.MaxJsonDepth;
         });
         builder.AddReputationAccess();
-        builder.AddReputationSilo(engine, storage.Provider, connectionString);
+        builder.AddReputationSilo(engine, storage, connectionString);
         builder.AddReputationDashboard(engine);
         return builder;
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using ReputationEngine.Grains.Persistence;
 using ReputationEngine.Server.Cluster;
@@ -23,8 +24,9 @@ public static class OrleansHostingExtensions
     /// ADO.NET membership in PostgreSQL (<c>Cluster__Provider</c>).
     /// </summary>
     public static WebApplicationBuilder AddReputationSilo(this WebApplicationBuilder builder, EngineOptions engine,
-        StorageProvider storage, string storageConnectionString)
+        StorageOptions storageOptions, string storageConnectionString)
     {
+        var storage = storageOptions.Provider;
         var cluster = builder.Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
         if (cluster.Provider == ClusterProvider.AdoNet && storage != StorageProvider.Postgres)
         {
@@ -69,15 +71,27 @@ public static class OrleansHostingExtensions
                 silo.UseLocalhostClustering(engine.SiloPort, engine.GatewayPort, serviceId: ServiceId, clusterId: ClusterId);
             }
 
-            silo.AddAdoNetGrainStorage(StorageNames.Default, options =>
+            if (storageOptions.GrainStorage == GrainStorageKind.AdoNet)
             {
-                options.Invariant = invariant;
-                options.ConnectionString = storageConnectionString;
-            });
-            // Orleans' binary serializer: compact payloads for large window states, no reflection.
-            silo.Services.AddOptions<AdoNetGrainStorageOptions>(StorageNames.Default)
-                .PostConfigure<IServiceProvider>((options, services) =>
-                    options.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>()));
+                silo.AddAdoNetGrainStorage(StorageNames.Default, options =>
+                {
+                    options.Invariant = invariant;
+                    options.ConnectionString = storageConnectionString;
+                });
+                // Orleans' binary serializer: compact payloads for large window states, no reflection.
+                silo.Services.AddOptions<AdoNetGrainStorageOptions>(StorageNames.Default)
+                    .PostConfigure<IServiceProvider>((options, services) =>
+                        options.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>()));
+            }
+            else
+            {
+                silo.Services.AddGrainStorage(StorageNames.Default, (services, _) => new GroupCommitGrainStorage(
+                    services.GetRequiredService<IEngineDatabase>(),
+                    new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>()),
+                    services.GetRequiredService<TimeProvider>(),
+                    services.GetRequiredService<ILogger<GroupCommitGrainStorage>>()));
+            }
+
             silo.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = ClusterId;

@@ -131,10 +131,11 @@ public sealed class MentionDispatcher(
             await _checkpoint;
             await CheckpointAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
-            // The log still holds everything after the last checkpoint; the next start replays it.
-            logger.LogWarning(ex, "Final checkpoint failed; unflushed work will be replayed at next start");
+            // Also when the host's shutdown timeout cut it short: the log still holds everything after the last
+            // checkpoint, and the next start replays it.
+            logger.LogWarning(ex, "Final checkpoint did not complete; unflushed work will be replayed at next start");
         }
     }
 

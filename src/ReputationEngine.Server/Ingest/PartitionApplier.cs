@@ -19,7 +19,8 @@ namespace ReputationEngine.Server.Ingest;
 public sealed class PartitionApplier(string partition, IMentionLogStore store, IGrainFactory grains, ILogger logger) : IDisposable
 {
     public const int MaxBatchSize = 4_000;
-    public const int FlushConcurrency = 64;
+    /// <summary>Grains flushing at once: their state writes share group commits, so this is also about the size of one commit.</summary>
+    public const int FlushConcurrency = 2_048;
     public static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(500);
 
     private readonly MentionPipeline _pipeline = new(grains);

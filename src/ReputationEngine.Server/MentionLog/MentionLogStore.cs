@@ -1,3 +1,4 @@
+using System.Data.Common;
 using ReputationEngine.Abstractions.Mentions;
 using ReputationEngine.Server.Storage;
 
@@ -8,9 +9,21 @@ public sealed class MentionLogStore(IEngineDatabase database, TimeProvider time)
 {
     public async Task<AppendOutcome[]> AppendAsync(string partition, IReadOnlyList<Mention> mentions, CancellationToken cancellationToken)
     {
-        var outcomes = new AppendOutcome[mentions.Count];
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var received = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var outcomes = database.Provider == StorageProvider.Postgres
+            ? await AppendAllAtOnceAsync(connection, transaction, partition, received, mentions, cancellationToken)
+            : await AppendOneByOneAsync(connection, transaction, partition, received, mentions, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return outcomes;
+    }
+
+    /// <summary>SQLite runs in process: a prepared statement per row costs microseconds.</summary>
+    private static async Task<AppendOutcome[]> AppendOneByOneAsync(DbConnection connection, DbTransaction transaction, string partition, long received,
+        IReadOnlyList<Mention> mentions, CancellationToken cancellationToken)
+    {
+        var outcomes = new AppendOutcome[mentions.Count];
         await using var insert = connection.Command("""
             INSERT INTO mention_log (mention_id, partition, author_id, received_at, payload)
             VALUES (@id, @partition, @author, @received, @payload)
@@ -20,7 +33,7 @@ public sealed class MentionLogStore(IEngineDatabase database, TimeProvider time)
         var id = insert.Parameter("id", "");
         insert.Parameter("partition", partition);
         var author = insert.Parameter("author", "");
-        insert.Parameter("received", time.GetUtcNow().ToUnixTimeMilliseconds());
+        insert.Parameter("received", received);
         var payload = insert.Parameter("payload", Array.Empty<byte>());
         for (var i = 0; i < mentions.Count; i++)
         {
@@ -31,7 +44,55 @@ public sealed class MentionLogStore(IEngineDatabase database, TimeProvider time)
             outcomes[i] = new AppendOutcome(seq is null or DBNull ? null : Convert.ToInt64(seq));
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        return outcomes;
+    }
+
+    /// <summary>
+    /// PostgreSQL is a round trip away: the whole group is one statement over arrays, inserted in their order
+    /// (ORDER BY ordinality), so sequences still follow the order the requests arrived in.
+    /// </summary>
+    private static async Task<AppendOutcome[]> AppendAllAtOnceAsync(DbConnection connection, DbTransaction transaction, string partition, long received,
+        IReadOnlyList<Mention> mentions, CancellationToken cancellationToken)
+    {
+        var ids = new string[mentions.Count];
+        var authors = new string[mentions.Count];
+        var payloads = new byte[mentions.Count][];
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            ids[i] = mentions[i].Id;
+            authors[i] = mentions[i].AuthorId;
+            payloads[i] = MentionSerializer.Serialize(mentions[i]);
+        }
+
+        await using var insert = connection.Command("""
+            INSERT INTO mention_log (mention_id, partition, author_id, received_at, payload)
+            SELECT m.id, @partition, m.author, @received, m.payload
+            FROM unnest(@ids, @authors, @payloads) WITH ORDINALITY AS m(id, author, payload, ord)
+            ORDER BY m.ord
+            ON CONFLICT (mention_id) DO NOTHING
+            RETURNING seq, mention_id
+            """, transaction);
+        insert.Parameter("partition", partition);
+        insert.Parameter("received", received);
+        insert.Parameter("ids", ids);
+        insert.Parameter("authors", authors);
+        insert.Parameter("payloads", payloads);
+        var inserted = new Dictionary<string, long>(mentions.Count, StringComparer.Ordinal);
+        await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                inserted[reader.GetString(1)] = reader.GetInt64(0);
+            }
+        }
+
+        // The first of several equal ids in one group was inserted; the others are duplicates.
+        var outcomes = new AppendOutcome[mentions.Count];
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            outcomes[i] = new AppendOutcome(inserted.Remove(ids[i], out var seq) ? seq : null);
+        }
+
         return outcomes;
     }
 
@@ -60,7 +121,7 @@ public sealed class MentionLogStore(IEngineDatabase database, TimeProvider time)
 
     public async Task SetCheckpointAsync(string partition, long sequence, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var command = connection.Command("""
             INSERT INTO ingest_checkpoint (partition, applied_seq, updated_at) VALUES (@p, @seq, @now)
             ON CONFLICT (partition) DO UPDATE SET
@@ -75,7 +136,7 @@ public sealed class MentionLogStore(IEngineDatabase database, TimeProvider time)
 
     public async Task<int> EraseAuthorTextAsync(string authorId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var command = connection.Command(database.Provider == StorageProvider.Postgres
             ? """
               UPDATE mention_log
@@ -93,7 +154,7 @@ public sealed class MentionLogStore(IEngineDatabase database, TimeProvider time)
 
     public async Task<int> PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var command = connection.Command("""
             DELETE FROM mention_log
             WHERE received_at < @before

@@ -13,6 +13,14 @@ public interface IEngineDatabase
 
     Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A connection for writing. SQLite has one writer at a time and Microsoft.Data.Sqlite waits for its lock by
+    /// blocking the thread (a grain's scheduler thread, often), so on SQLite writers take turns here, awaiting
+    /// asynchronously; the turn ends when the connection is disposed. Do not open a second one while holding one.
+    /// PostgreSQL needs no turns.
+    /// </summary>
+    Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Applies deploy/sql/&lt;provider&gt;/*.sql; every script is idempotent.</summary>
     Task ApplySchemaAsync(CancellationToken cancellationToken = default);
 }

@@ -4,8 +4,10 @@ using Microsoft.Data.Sqlite;
 namespace ReputationEngine.Server.Storage;
 
 /// <summary>The embedded default: one SQLite file under the data dir, for grain state and the engine's tables.</summary>
-public sealed class SqliteDatabase(string connectionString) : IEngineDatabase
+public sealed class SqliteDatabase(string connectionString) : IEngineDatabase, IDisposable
 {
+    private readonly SemaphoreSlim _writeTurn = new(1, 1);
+
     public StorageProvider Provider => StorageProvider.Sqlite;
 
     public string ConnectionString { get; } = connectionString;
@@ -31,6 +33,25 @@ public sealed class SqliteDatabase(string connectionString) : IEngineDatabase
         pragma.ExecuteNonQuery();
         return connection;
     }
+
+    public async Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken = default)
+    {
+        await _writeTurn.WaitAsync(cancellationToken);
+        try
+        {
+            var connection = Open();
+            // Component.Dispose raises Disposed exactly once: the next writer's turn starts when this one is done.
+            connection.Disposed += (_, _) => _writeTurn.Release();
+            return connection;
+        }
+        catch
+        {
+            _writeTurn.Release();
+            throw;
+        }
+    }
+
+    public void Dispose() => _writeTurn.Dispose();
 
     public Task ApplySchemaAsync(CancellationToken cancellationToken = default)
     {

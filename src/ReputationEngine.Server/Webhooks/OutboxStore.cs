@@ -46,7 +46,7 @@ public sealed class OutboxStore(IEngineDatabase database, IOptions<WebhookOption
     /// <summary>Claims up to <paramref name="limit"/> due deliveries of one webhook, oldest first.</summary>
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string webhookId, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var command = connection.Command("""
             UPDATE webhook_deliveries SET claimed_until = @until
             WHERE delivery_id IN (
@@ -77,7 +77,7 @@ public sealed class OutboxStore(IEngineDatabase database, IOptions<WebhookOption
     public async Task CompleteAttemptAsync(
         string deliveryId, DeliveryState state, int attempts, DateTimeOffset attemptedAt, DateTimeOffset nextAttemptAt, string? error)
     {
-        await using var connection = await database.OpenAsync();
+        await using var connection = await database.OpenForWriteAsync();
         await using var command = connection.Command("""
             UPDATE webhook_deliveries SET state = @state, attempts = @attempts, next_attempt_at = @next, claimed_until = 0,
                 first_attempt_at = COALESCE(first_attempt_at, @attempted), completed_at = @completed, last_error = @error
@@ -96,7 +96,7 @@ public sealed class OutboxStore(IEngineDatabase database, IOptions<WebhookOption
     /// <summary>Gives a claimed row back untouched (this silo is stopping), so the next worker takes it at once.</summary>
     public async Task ReleaseAsync(string deliveryId)
     {
-        await using var connection = await database.OpenAsync();
+        await using var connection = await database.OpenForWriteAsync();
         await using var command = connection.Command("UPDATE webhook_deliveries SET claimed_until = 0 WHERE delivery_id = @id AND state = @pending");
         command.Parameter("id", deliveryId);
         command.Parameter("pending", nameof(DeliveryState.Pending));
@@ -126,7 +126,7 @@ public sealed class OutboxStore(IEngineDatabase database, IOptions<WebhookOption
     /// <summary>Queues a delivered or dead-lettered delivery again (same id, fresh attempt budget); null when there is none.</summary>
     public async Task<DeliveryView?> RedeliverAsync(string webhookId, string deliveryId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var command = connection.Command($"""
             UPDATE webhook_deliveries SET state = @pending, attempts = 0, enqueued_at = @now, next_attempt_at = @now,
                 claimed_until = 0, completed_at = NULL
@@ -144,7 +144,7 @@ public sealed class OutboxStore(IEngineDatabase database, IOptions<WebhookOption
     /// <summary>Claims due escalations: (alert, topic, level to escalate to).</summary>
     public async Task<IReadOnlyList<(string AlertId, string TopicId, int Level)>> ClaimEscalationsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var command = connection.Command("""
             UPDATE alert_escalations SET claimed_until = @until
             WHERE alert_id IN (
@@ -169,7 +169,7 @@ public sealed class OutboxStore(IEngineDatabase database, IOptions<WebhookOption
     /// <summary>Drops a schedule row whose alert can no longer escalate (acknowledged, resolved, gone).</summary>
     public async Task DropEscalationAsync(string alertId, int level)
     {
-        await using var connection = await database.OpenAsync();
+        await using var connection = await database.OpenForWriteAsync();
         await using var command = connection.Command("DELETE FROM alert_escalations WHERE alert_id = @alert AND next_level = @level");
         command.Parameter("alert", alertId);
         command.Parameter("level", level);

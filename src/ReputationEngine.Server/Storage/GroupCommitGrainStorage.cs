@@ -1,0 +1,387 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Threading.Channels;
+using Orleans.Storage;
+
+namespace ReputationEngine.Server.Storage;
+
+/// <summary>
+/// Orleans grain storage that group-commits: every state write queued while the previous commit ran is written
+/// in one transaction (one fsync), and activations' reads are answered by one query per group. The ADO.NET provider
+/// writes each grain in its own transaction; with a customer and a conversation grain per mention that is tens of
+/// thousands of commits per second, and on SQLite a fight for its single write lock (docs/benchmarks.md).
+/// Semantics stay Orleans': a write completes only once durable, and a stale ETag fails that grain's write alone
+/// (<see cref="InconsistentStateException"/>). Table <c>grain_state</c> (deploy/sql/&lt;provider&gt;/*-grain-state.sql).
+/// </summary>
+public sealed class GroupCommitGrainStorage : IGrainStorage, IDisposable
+{
+    /// <summary>Grain states written in one transaction at most.</summary>
+    public const int MaxWritesPerCommit = 4_096;
+
+    /// <summary>Grain ids looked up by one query at most.</summary>
+    public const int MaxReadsPerQuery = 500;
+
+    private readonly IEngineDatabase _database;
+    private readonly IGrainStorageSerializer _serializer;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Channel<WriteRequest> _writes = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<ReadRequest> _reads = Channel.CreateUnbounded<ReadRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private int _disposed;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _writer;
+    private readonly Task _reader;
+
+    public GroupCommitGrainStorage(IEngineDatabase database, IGrainStorageSerializer serializer, TimeProvider time, ILogger<GroupCommitGrainStorage> logger)
+    {
+        _database = database;
+        _serializer = serializer;
+        _time = time;
+        _logger = logger;
+        _writer = Task.Run(WriteLoopAsync);
+        _reader = Task.Run(ReadLoopAsync);
+    }
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        ArgumentNullException.ThrowIfNull(grainState);
+        var request = new ReadRequest(stateName, grainId.ToString());
+        await _reads.Writer.WriteAsync(request);
+        var (payload, version) = await request.Completion.Task;
+        if (payload is null)
+        {
+            grainState.State = Activator.CreateInstance<T>();
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+            return;
+        }
+
+        grainState.State = _serializer.Deserialize<T>(new BinaryData(payload));
+        grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
+        grainState.RecordExists = true;
+    }
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        ArgumentNullException.ThrowIfNull(grainState);
+        // Serialized now: the write stores the state as it is at the call, whatever the grain does while it waits.
+        var payload = _serializer.Serialize(grainState.State).ToArray();
+        var request = new WriteRequest(stateName, grainId.ToString(), payload, new GrainStateVersion<T>(grainState));
+        await _writes.Writer.WriteAsync(request);
+        await request.Completion.Task;
+    }
+
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        ArgumentNullException.ThrowIfNull(grainState);
+        var request = new WriteRequest(stateName, grainId.ToString(), null, new GrainStateVersion<T>(grainState));
+        await _writes.Writer.WriteAsync(request);
+        await request.Completion.Task;
+        grainState.State = Activator.CreateInstance<T>();
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var group = new List<WriteRequest>(MaxWritesPerCommit);
+        try
+        {
+            while (await _writes.Reader.WaitToReadAsync(_stopping.Token))
+            {
+                group.Clear();
+                while (group.Count < MaxWritesPerCommit && _writes.Reader.TryRead(out var request))
+                {
+                    group.Add(request);
+                }
+
+                await CommitAsync(group);
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task CommitAsync(List<WriteRequest> group)
+    {
+        // A grain queued twice in one group (a flush while its previous write waited) is written once, with its latest state.
+        var latest = new Dictionary<(string, string), WriteRequest>(group.Count);
+        foreach (var request in group)
+        {
+            var key = (request.StateName, request.GrainId);
+            if (latest.TryGetValue(key, out var earlier))
+            {
+                request.Covers = earlier;
+            }
+
+            latest[key] = request;
+        }
+
+        var outcomes = new Dictionary<WriteRequest, long?>(latest.Count);
+        try
+        {
+            await using var connection = await _database.OpenForWriteAsync(_stopping.Token);
+            await using var transaction = await connection.BeginTransactionAsync(_stopping.Token);
+            var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            if (connection.CanCreateBatch)
+            {
+                await WriteBatchedAsync(connection, transaction, latest.Values, now, outcomes);
+            }
+            else
+            {
+                await WriteOneByOneAsync(connection, transaction, latest.Values, now, outcomes);
+            }
+
+            await transaction.CommitAsync(_stopping.Token);
+        }
+        catch (Exception ex)
+        {
+            if (ex is not OperationCanceledException)
+            {
+                _logger.LogError(ex, "Writing {Count} grain states failed", latest.Count);
+            }
+
+            foreach (var request in group)
+            {
+                request.Completion.TrySetException(new OrleansException("Grain state could not be written.", ex));
+            }
+
+            return;
+        }
+
+        foreach (var (request, version) in outcomes)
+        {
+            for (var covered = request; covered is not null; covered = covered.Covers)
+            {
+                Complete(covered, version);
+            }
+        }
+    }
+
+    private static void Complete(WriteRequest request, long? newVersion)
+    {
+        if (newVersion is null)
+        {
+            request.Completion.TrySetException(new InconsistentStateException(
+                $"Version conflict writing {request.StateName} of {request.GrainId}: another activation wrote it first.",
+                storedEtag: "unknown",
+                currentEtag: request.Version.ETag ?? "none"));
+            return;
+        }
+
+        if (request.Payload is null)
+        {
+            request.Version.Set(null, recordExists: false);
+        }
+        else
+        {
+            request.Version.Set(newVersion.Value.ToString(CultureInfo.InvariantCulture), recordExists: true);
+        }
+
+        request.Completion.TrySetResult();
+    }
+
+    private static async Task WriteOneByOneAsync(DbConnection connection, DbTransaction transaction, IEnumerable<WriteRequest> requests, long now,
+        Dictionary<WriteRequest, long?> outcomes)
+    {
+        await using var insert = connection.Command(GrainStateSql.Insert, transaction);
+        await using var update = connection.Command(GrainStateSql.Update, transaction);
+        await using var delete = connection.Command(GrainStateSql.Delete, transaction);
+        foreach (var request in requests)
+        {
+            var (command, newVersion) = Bind(request, insert, update, delete, now);
+            outcomes[request] = await command.ExecuteNonQueryAsync() == 1 || request.Payload is null ? newVersion : null;
+        }
+    }
+
+    private static async Task WriteBatchedAsync(DbConnection connection, DbTransaction transaction, IEnumerable<WriteRequest> requests, long now,
+        Dictionary<WriteRequest, long?> outcomes)
+    {
+        // One round trip for the whole group on PostgreSQL.
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        var order = new List<(WriteRequest Request, long NewVersion)>();
+        foreach (var request in requests)
+        {
+            var newVersion = NextVersion(request);
+            var command = batch.CreateBatchCommand();
+            command.CommandText = request.Payload is null ? GrainStateSql.Delete : request.Version.ETag is null ? GrainStateSql.Insert : GrainStateSql.Update;
+            AddParameter(command, "name", request.StateName);
+            AddParameter(command, "id", request.GrainId);
+            AddParameter(command, "version", newVersion);
+            AddParameter(command, "expected", newVersion - 1);
+            AddParameter(command, "payload", request.Payload ?? []);
+            AddParameter(command, "now", now);
+            batch.BatchCommands.Add(command);
+            order.Add((request, newVersion));
+        }
+
+        await batch.ExecuteNonQueryAsync();
+        for (var i = 0; i < order.Count; i++)
+        {
+            var ok = batch.BatchCommands[i].RecordsAffected == 1 || order[i].Request.Payload is null;
+            outcomes[order[i].Request] = ok ? order[i].NewVersion : null;
+        }
+    }
+
+    private static (DbCommand Command, long NewVersion) Bind(WriteRequest request, DbCommand insert, DbCommand update, DbCommand delete, long now)
+    {
+        var newVersion = NextVersion(request);
+        var command = request.Payload is null ? delete : request.Version.ETag is null ? insert : update;
+        command.Parameters.Clear();
+        command.Parameter("name", request.StateName);
+        command.Parameter("id", request.GrainId);
+        command.Parameter("version", newVersion);
+        command.Parameter("expected", newVersion - 1);
+        command.Parameter("payload", request.Payload ?? []);
+        command.Parameter("now", now);
+        return (command, newVersion);
+    }
+
+    /// <summary>The version after this write; the grain's current ETag is read here, after earlier groups updated it.</summary>
+    private static long NextVersion(WriteRequest request) =>
+        request.Version.ETag is { } etag ? long.Parse(etag, CultureInfo.InvariantCulture) + 1 : 1;
+
+    private static void AddParameter(DbBatchCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private async Task ReadLoopAsync()
+    {
+        var group = new List<ReadRequest>(MaxReadsPerQuery);
+        try
+        {
+            while (await _reads.Reader.WaitToReadAsync(_stopping.Token))
+            {
+                group.Clear();
+                while (group.Count < MaxReadsPerQuery && _reads.Reader.TryRead(out var request))
+                {
+                    group.Add(request);
+                }
+
+                try
+                {
+                    await ReadGroupAsync(group);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    _logger.LogError(ex, "Reading {Count} grain states failed", group.Count);
+                    foreach (var request in group)
+                    {
+                        request.Completion.TrySetException(new OrleansException("Grain state could not be read.", ex));
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task ReadGroupAsync(List<ReadRequest> group)
+    {
+        await using var connection = await _database.OpenAsync(_stopping.Token);
+        foreach (var byName in group.GroupBy(r => r.StateName, StringComparer.Ordinal))
+        {
+            var requests = byName.ToList();
+            var ids = requests.Select(r => r.GrainId).Distinct(StringComparer.Ordinal).ToArray();
+            await using var command = connection.Command(GrainStateSql.Select(_database.Provider, ids.Length));
+            command.Parameter("name", byName.Key);
+            if (_database.Provider == StorageProvider.Postgres)
+            {
+                command.Parameter("ids", ids);
+            }
+            else
+            {
+                for (var i = 0; i < ids.Length; i++)
+                {
+                    command.Parameter($"id{i}", ids[i]);
+                }
+            }
+
+            var found = new Dictionary<string, (byte[] Payload, long Version)>(ids.Length, StringComparer.Ordinal);
+            await using (var reader = await command.ExecuteReaderAsync(_stopping.Token))
+            {
+                while (await reader.ReadAsync(_stopping.Token))
+                {
+                    found[reader.GetString(0)] = ((byte[])reader.GetValue(2), reader.GetInt64(1));
+                }
+            }
+
+            foreach (var request in requests)
+            {
+                request.Completion.TrySetResult(found.TryGetValue(request.GrainId, out var row) ? (row.Payload, row.Version) : (null, 0));
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        // Registered under several service types, so the container may dispose it more than once.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _writes.Writer.TryComplete();
+        _reads.Writer.TryComplete();
+        _stopping.Cancel();
+        try
+        {
+            Task.WaitAll([_writer, _reader], TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // Stopping: requests still queued fail with their grains, whose work the mention log replays.
+        }
+
+        _stopping.Dispose();
+    }
+
+    private sealed class ReadRequest(string stateName, string grainId)
+    {
+        public string StateName { get; } = stateName;
+
+        public string GrainId { get; } = grainId;
+
+        public TaskCompletionSource<(byte[]? Payload, long Version)> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private sealed class WriteRequest(string stateName, string grainId, byte[]? payload, IGrainStateVersion version)
+    {
+        public string StateName { get; } = stateName;
+
+        public string GrainId { get; } = grainId;
+
+        /// <summary>Null clears the state.</summary>
+        public byte[]? Payload { get; } = payload;
+
+        public IGrainStateVersion Version { get; } = version;
+
+        /// <summary>An earlier request of the same grain in the same group that this one's write completes too.</summary>
+        public WriteRequest? Covers { get; set; }
+
+        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private interface IGrainStateVersion
+    {
+        string? ETag { get; }
+
+        void Set(string? etag, bool recordExists);
+    }
+
+    private sealed class GrainStateVersion<T>(IGrainState<T> state) : IGrainStateVersion
+    {
+        public string? ETag => state.ETag;
+
+        public void Set(string? etag, bool recordExists)
+        {
+            state.ETag = etag;
+            state.RecordExists = recordExists;
+        }
+    }
+}
