@@ -128,6 +128,13 @@ public static class EvaluationCommand
         Console.WriteLine(differing.Count == 0
             ? "Replay and direct detector open alerts at the same rows in every file."
             : $"Rows differ between replay and direct detector in: {string.Join(", ", differing)}");
+        for (var i = 0; i < series.Count && verbose; i++)
+        {
+            if (differing.Contains(series[i].Name))
+            {
+                Console.Error.WriteLine($"{series[i].Name}: replay rows {string.Join(" ", replayed[i].Order())}; direct rows {string.Join(" ", direct[i].Order())}");
+            }
+        }
         Console.WriteLine();
     }
 

@@ -22,6 +22,9 @@ public sealed class TopicDetector
     /// <summary>Long silences are filled with at most this many empty buckets (the rest is skipped).</summary>
     public const int MaxGapBuckets = SeasonalBaseline.RecentBuckets;
 
+    /// <summary>Closed buckets whose mean is judged for a sustained rise.</summary>
+    public const int SustainedBuckets = 12;
+
     /// <summary>Weight of the newest bucket in the negative-share baseline.</summary>
     public const double NegativeShareAlpha = 0.02;
 
@@ -242,7 +245,23 @@ public sealed class TopicDetector
         var firing = est.IsWarm && peak.Z >= Math.Max(s.VolumeOpenZ, est.UsualPeakZ) && peak.Total >= s.MinVolume && peak.Total >= s.MinRatio * est.Expected;
         var hot = peak.Z >= s.ResolveZ;
         var severity = AlertTracker.SeverityFromRatio(peak.Z / s.VolumeOpenZ);
-        return _alerts[(int)AlertKind.VolumeSpike].Step(now, firing, hot, severity, BucketTime(peak.Start), peak.Total, est.Expected, null,
+        double observed = peak.Total, expected = est.Expected;
+        var windowFrom = peak.Start;
+        if (!firing && est.IsWarm && _volume.HasProfile)
+        {
+            // A rise sustained over several buckets, judged against the time-of-day profile only (before it, a
+            // daily ramp would look like one).
+            var sustained = _volume.Sustained(SustainedBuckets);
+            if (sustained.Z >= Math.Max(s.VolumeOpenZ, est.UsualPeakZ) && sustained.Observed >= s.MinVolume && sustained.Observed >= s.MinRatio * sustained.Expected)
+            {
+                firing = hot = true;
+                severity = AlertTracker.SeverityFromRatio(sustained.Z / s.VolumeOpenZ);
+                (observed, expected) = (sustained.Observed, sustained.Expected);
+                windowFrom = _bucketStart - (SustainedBuckets * _bucketTicks);
+            }
+        }
+
+        return _alerts[(int)AlertKind.VolumeSpike].Step(now, firing, hot, severity, BucketTime(windowFrom), observed, expected, null,
             s.ResolveAfter, () => _evidence.Build(negativeOnly: false));
     }
 

@@ -120,4 +120,28 @@ public sealed class VolumeSpikeTests
         Assert.Contains(opens, s => s.OpenedAt < MentionStream.Start.AddDays(14)); // the first weekends surprise it
         Assert.DoesNotContain(opens, s => s.OpenedAt >= MentionStream.Start.AddDays(15)); // the third does not
     }
+    [Fact]
+    public void Evaluate_SustainedRiseInNoisyTopic_OpensOnceThoughNoSingleBucketStandsOut()
+    {
+        // 5-minute buckets around 100 with noise of σ 40 (twice Poisson's): a single bucket needs about 300 to stand out.
+        var detector = new TopicDetector(new AlertingSettings { BucketSeconds = 300 });
+        var random = new Random(7);
+        var signals = new List<AlertSignal>();
+        const int Rise = 3 * 288; // after three days, so the time-of-day profile is in use
+        for (var bucket = 0; bucket < Rise + 200; bucket++)
+        {
+            var level = bucket is >= Rise and < Rise + 36 ? 190 : 100;
+            var noise = 40 * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            var count = Math.Clamp(Math.Round(level + noise), 0, 250); // capped: no bucket reaches a single-bucket spike
+            var at = MentionStream.Start.AddMinutes(5 * bucket);
+            detector.ObserveCounts(at, count);
+            signals.AddRange(detector.Evaluate(at));
+        }
+
+        var opens = signals.Where(s => s is { Kind: AlertKind.VolumeSpike, Action: AlertAction.Open }).ToList();
+        var open = Assert.Single(opens);
+        Assert.InRange(open.OpenedAt, MentionStream.Start.AddMinutes(5 * Rise), MentionStream.Start.AddMinutes(5 * (Rise + 36)));
+        Assert.True(open.Observed >= 1.5 * open.Expected);
+        Assert.Single(signals, s => s is { Kind: AlertKind.VolumeSpike, Action: AlertAction.Resolve });
+    }
 }
