@@ -208,14 +208,18 @@ public sealed class TopicDetector
         var z = volume.ZScore(_bucketTotal);
         if (z > _volumePeak.Z || !_volumePeak.IsSet)
         {
-            _volumePeak = new BucketPeak(true, _bucketStart, _bucketTotal, _bucketNegative, volume, z);
+            // When a batch spans many buckets (a backlog, a replay) the alert is raised after this bucket has rotated
+            // out of the evidence window, so a bucket that may open one keeps its own evidence.
+            var evidence = z >= Settings.VolumeOpenZ ? _evidence.Build(negativeOnly: false) : null;
+            _volumePeak = new BucketPeak(true, _bucketStart, _bucketTotal, _bucketNegative, volume, z, evidence);
         }
 
         var negative = _negative.Estimate(_bucketStart, Settings.WarmupBuckets);
         var nz = NegativeStrength(_bucketTotal, _bucketNegative, negative);
         if (nz > _negativePeak.Z || !_negativePeak.IsSet)
         {
-            _negativePeak = new BucketPeak(true, _bucketStart, _bucketTotal, _bucketNegative, negative, nz);
+            var evidence = nz >= Settings.VolumeOpenZ ? _evidence.Build(negativeOnly: true) : null;
+            _negativePeak = new BucketPeak(true, _bucketStart, _bucketTotal, _bucketNegative, negative, nz, evidence);
         }
 
         _volume.Add(_bucketStart, _bucketTotal);
@@ -261,8 +265,9 @@ public sealed class TopicDetector
             }
         }
 
+        var peakEvidence = windowFrom == peak.Start ? peak.Evidence : null;
         return _alerts[(int)AlertKind.VolumeSpike].Step(now, firing, hot, severity, BucketTime(windowFrom), observed, expected, null,
-            s.ResolveAfter, () => _evidence.Build(negativeOnly: false));
+            s.ResolveAfter, () => peakEvidence ?? _evidence.Build(negativeOnly: false));
     }
 
     // Strength of a negative surge in z units: the larger of the negative-count z and the
@@ -292,8 +297,9 @@ public sealed class TopicDetector
         var firing = peak.Estimate.IsWarm && floor && peak.Z >= s.VolumeOpenZ && peak.Negative >= s.MinRatio * peak.Estimate.Expected;
         var hot = floor && peak.Z >= s.ResolveZ;
         var severity = AlertTracker.SeverityFromRatio(peak.Z / s.VolumeOpenZ);
+        var peakEvidence = peak.Evidence;
         return _alerts[(int)AlertKind.NegativeSpike].Step(now, firing, hot, severity, BucketTime(peak.Start), peak.Negative, peak.Estimate.Expected, null,
-            s.ResolveAfter, () => _evidence.Build(negativeOnly: true));
+            s.ResolveAfter, () => peakEvidence ?? _evidence.Build(negativeOnly: true));
     }
 
     private void ObserveConversation(in MentionObservation m)
@@ -447,5 +453,6 @@ public sealed class TopicDetector
             ordered.Where(c => !string.IsNullOrEmpty(c.Mention.Text)).Take(EvidenceCollector.SampleCount).Select(c => new EvidenceSample(c.Mention.Id, c.Mention.Text!)).ToList());
     }
 
-    private readonly record struct BucketPeak(bool IsSet, long Start, double Total, double Negative, BaselineEstimate Estimate, double Z);
+    /// <summary>The most anomalous bucket since the last evaluation; <see cref="Evidence"/> is kept for closed buckets that may open an alert.</summary>
+    private readonly record struct BucketPeak(bool IsSet, long Start, double Total, double Negative, BaselineEstimate Estimate, double Z, AlertEvidence? Evidence = null);
 }

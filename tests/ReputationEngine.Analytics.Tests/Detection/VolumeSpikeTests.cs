@@ -144,4 +144,30 @@ public sealed class VolumeSpikeTests
         Assert.True(open.Observed >= 1.5 * open.Expected);
         Assert.Single(signals, s => s is { Kind: AlertKind.VolumeSpike, Action: AlertAction.Resolve });
     }
+    [Fact]
+    public void Evaluate_HistoryInOneBatch_EvidenceComesFromTheSpikeNotTheNewestWindow()
+    {
+        var stream = new MentionStream();
+        var detector = new TopicDetector();
+        // Three hours of ordinary chatter, a 10-minute outage burst, then an hour of a different, calm complaint,
+        // all observed before a single evaluation (a backlog or a replay batch).
+        for (var minute = 0; minute < 4 * 60 + 10; minute++)
+        {
+            var burst = minute is >= 180 and < 190;
+            var text = burst ? "acme outage servers down" : minute >= 190 ? "refund three weeks waiting" : "just a normal day with acme";
+            var at = MentionStream.Start.AddMinutes(minute);
+            var count = burst ? 400 : 30;
+            for (var i = 0; i < count; i++)
+            {
+                detector.Observe(stream.Mention(at.AddSeconds(59.0 * i / count), negative: false, text, followers: 100 + i));
+            }
+        }
+
+        var signals = detector.Evaluate(MentionStream.Start.AddMinutes((4 * 60) + 10));
+        var open = Assert.Single(signals, s => s is { Kind: AlertKind.VolumeSpike, Action: AlertAction.Open });
+        Assert.Equal(MentionStream.Start.AddMinutes(180), open.WindowFrom);
+        Assert.Equal(400, open.Observed);
+        Assert.Equal(["acme", "down", "outage", "servers"], open.Evidence.Terms.Select(t => t.Term).Order(StringComparer.Ordinal));
+        Assert.All(open.Evidence.Samples, sample => Assert.Equal("acme outage servers down", sample.Text));
+    }
 }
