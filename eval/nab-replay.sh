@@ -32,6 +32,10 @@ for topics in "$work"/*.topics.json; do
   stem="${topics%.topics.json}"
   # The replay prints "replayed N mentions (...) in S s (R mentions/s)" on stderr.
   line=$(dotnet "$cli" replay "$stem.ndjson" --topics "$topics" --out "$stem.alerts.ndjson" 2>&1 >/dev/null | grep '^replayed' || true)
+  if [[ -z "$line" ]]; then
+    echo "replay of $stem.ndjson failed" >&2
+    exit 1
+  fi
   echo "$(basename "$stem"): $line"
   rm -f "$stem.ndjson" # ~0.4 GB per series at the default median; the alerts stay
   n=$(sed -E 's/^replayed ([0-9]+) mentions.* in ([0-9.]+) s.*/\1/' <<<"$line")
