@@ -37,6 +37,27 @@ public static class EvaluationCommand
             NabRunner.Trace(series, Console.Out);
         }
 
+        if (verb is "nab-export" or "nab-replay-score")
+        {
+            // nab-export DIR [--subset N] [--median M]: mentions + topics per series for `reputation replay` (eval/nab-replay.sh);
+            // nab-replay-score DIR: scores the replays' alerts beside the direct detector on the same files.
+            var dir = args[Array.IndexOf(args, verb) + 1];
+            var subsetIndex = Array.IndexOf(args, "--subset");
+            var medianIndex = Array.IndexOf(args, "--median");
+            var median = medianIndex >= 0 && medianIndex + 1 < args.Length ? double.Parse(args[medianIndex + 1], CultureInfo.InvariantCulture) : NabRunner.TargetMedianCount;
+            var subset = subsetIndex >= 0 && subsetIndex + 1 < args.Length ? int.Parse(args[subsetIndex + 1], CultureInfo.InvariantCulture) : 0;
+            var corpus = NabCorpus.Load(Path.Combine(data, "bursts", "nab"));
+            if (verb is "nab-export")
+            {
+                var entries = NabReplayExport.Write(Subset(corpus, subset), dir, median);
+                Console.WriteLine($"wrote {entries.Count} series, {entries.Sum(e => e.MentionCount)} mentions to {dir}");
+            }
+            else
+            {
+                ScoreReplay(corpus, dir, settings, verbose);
+            }
+        }
+
         if (verb is "cascades" or "all")
         {
             CascadeEvaluation.Run(Path.Combine(data, "cascades", "training"), verbose);
@@ -69,6 +90,51 @@ public static class EvaluationCommand
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Scorer check (standard profile): perfect detector {NabScorer.Normalise(perfect):F1}, null detector {NabScorer.Normalise(none):F1}."));
+        Console.WriteLine();
+    }
+
+    /// <summary>Every k-th file so that about <paramref name="count"/> remain (0: all); spreads over the groups.</summary>
+    private static List<NabSeries> Subset(List<NabSeries> corpus, int count)
+    {
+        if (count <= 0 || count >= corpus.Count)
+        {
+            return corpus;
+        }
+
+        var step = (double)corpus.Count / count;
+        return Enumerable.Range(0, count).Select(i => corpus[(int)(i * step)]).ToList();
+    }
+
+    private static void ScoreReplay(List<NabSeries> corpus, string dir, AlertingSettings? settings, bool verbose)
+    {
+        var entries = JsonSerializer.Deserialize<List<NabReplayExport.Entry>>(File.ReadAllText(Path.Combine(dir, NabReplayExport.ManifestName)), JsonSerializerOptions.Web)!;
+        var missing = entries.Where(e => !File.Exists(Path.Combine(dir, e.Alerts))).Select(e => e.Name).ToList();
+        if (missing.Count > 0)
+        {
+            throw new FileNotFoundException($"no replay output for: {string.Join(", ", missing)}");
+        }
+
+        var series = entries.Select(e => corpus.Single(s => s.Name == e.Name)).ToList();
+        var replayed = entries.Select((e, i) => NabReplayExport.DetectionRows(series[i], Path.Combine(dir, e.Alerts), e.TopicId)).ToList();
+        var direct = series.Select((s, i) => NabRunner.DetectionRows(s, settings, targetMedian: entries[i].TargetMedian)).ToList();
+        Console.WriteLine($"## NAB through `reputation replay` ({series.Count} files, {series.Sum(s => s.Windows.Count)} windows, {entries.Sum(e => e.MentionCount)} mentions, median row {entries.FirstOrDefault()?.TargetMedian} mentions)");
+        Console.WriteLine();
+        Console.WriteLine("| detector | profile | score | TP | FP | FN |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|");
+        ScoreNab(series, replayed, "volumeSpike via reputation replay", verbose);
+        ScoreNab(series, direct, "volumeSpike direct (same files)", false);
+        var differing = series.Where((s, i) => !replayed[i].Order().SequenceEqual(direct[i].Order())).Select(s => s.Name).ToList();
+        Console.WriteLine();
+        Console.WriteLine(differing.Count == 0
+            ? "Replay and direct detector open alerts at the same rows in every file."
+            : $"Rows differ between replay and direct detector in: {string.Join(", ", differing)}");
+        for (var i = 0; i < series.Count && verbose; i++)
+        {
+            if (differing.Contains(series[i].Name))
+            {
+                Console.Error.WriteLine($"{series[i].Name}: replay rows {string.Join(" ", replayed[i].Order())}; direct rows {string.Join(" ", direct[i].Order())}");
+            }
+        }
         Console.WriteLine();
     }
 

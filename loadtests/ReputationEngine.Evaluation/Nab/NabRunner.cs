@@ -16,7 +16,7 @@ public static class NabRunner
     /// <summary>The detector's resolve delay, in buckets (the defaults use 15 one-minute buckets).</summary>
     public const double ResolveAfterBuckets = 15;
 
-    public static (double Offset, double Scale) Expansion(NabSeries series)
+    public static (double Offset, double Scale) Expansion(NabSeries series, double targetMedian = TargetMedianCount)
     {
         ArgumentNullException.ThrowIfNull(series);
         var probation = Math.Max(1, NabScorer.ProbationaryRows(series.Values.Length));
@@ -29,8 +29,11 @@ public static class NabRunner
             median = Math.Max(sorted.Max(), 1e-9);
         }
 
-        return (offset, TargetMedianCount / median);
+        return (offset, targetMedian / median);
     }
+
+    /// <summary>Mentions for one row value: shifted, scaled and rounded, never negative.</summary>
+    public static int Count(double value, double offset, double scale) => (int)Math.Max(0, Math.Round((value - offset) * scale));
 
     public static TimeSpan Interval(NabSeries series)
     {
@@ -57,7 +60,7 @@ public static class NabRunner
         for (var i = 0; i < series.Values.Length; i++)
         {
             var at = new DateTimeOffset(series.Timestamps[i], TimeSpan.Zero);
-            detector.ObserveCounts(at, Math.Max(0, Math.Round((series.Values[i] - offset) * scale)));
+            detector.ObserveCounts(at, Count(series.Values[i], offset, scale));
             foreach (var s in detector.Evaluate(at).Where(s => s.Kind == AlertKind.VolumeSpike))
             {
                 output.WriteLine($"{i,6} {at:O} {s.Action,-7} sev {s.Severity,2} observed {s.Observed,8} expected {s.Expected,8}");
@@ -69,30 +72,29 @@ public static class NabRunner
     /// Rows at which a volume spike opened; with <paramref name="withDrops"/> also where one opened
     /// on the mirrored series (what a drop detector built the same way would report).
     /// </summary>
-    public static List<int> DetectionRows(NabSeries series, AlertingSettings? baseSettings = null, bool withDrops = false)
+    public static List<int> DetectionRows(NabSeries series, AlertingSettings? baseSettings = null, bool withDrops = false, double targetMedian = TargetMedianCount)
     {
         ArgumentNullException.ThrowIfNull(series);
-        var rows = SpikeRows(series, baseSettings);
+        var rows = SpikeRows(series, baseSettings, targetMedian);
         if (withDrops)
         {
             var top = series.Values.Max();
             var mirrored = series with { Values = series.Values.Select(v => top - v).ToArray() };
-            rows = rows.Concat(SpikeRows(mirrored, baseSettings)).Distinct().Order().ToList();
+            rows = rows.Concat(SpikeRows(mirrored, baseSettings, targetMedian)).Distinct().Order().ToList();
         }
 
         return rows;
     }
 
-    private static List<int> SpikeRows(NabSeries series, AlertingSettings? baseSettings)
+    private static List<int> SpikeRows(NabSeries series, AlertingSettings? baseSettings, double targetMedian)
     {
-        var (offset, scale) = Expansion(series);
+        var (offset, scale) = Expansion(series, targetMedian);
         var detector = new TopicDetector(SettingsFor(series, baseSettings));
         var rows = new List<int>();
         for (var i = 0; i < series.Values.Length; i++)
         {
             var at = new DateTimeOffset(series.Timestamps[i], TimeSpan.Zero);
-            var count = Math.Max(0, Math.Round((series.Values[i] - offset) * scale));
-            detector.ObserveCounts(at, count);
+            detector.ObserveCounts(at, Count(series.Values[i], offset, scale));
             foreach (var signal in detector.Evaluate(at))
             {
                 if (signal.Kind == AlertKind.VolumeSpike && signal.Action == AlertAction.Open)

@@ -13,8 +13,8 @@ public sealed class PeakMemory
     /// <summary>Hours of history before the usual peak is trusted.</summary>
     public const int MinHours = 24;
 
-    /// <summary>Bursts in more than one hour in ten are routine.</summary>
-    public const double UsualQuantile = 0.97;
+    /// <summary>A burst whose size the topic reaches in more than about two hours a week is routine.</summary>
+    public const double UsualQuantile = 0.99;
 
     private readonly double[] _peaks = new double[Hours];
     private readonly double[] _scratch = new double[Hours];

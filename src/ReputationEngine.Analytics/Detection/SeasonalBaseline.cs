@@ -47,6 +47,7 @@ public sealed class SeasonalBaseline
     private readonly double _bucketSeconds;
     private readonly double[] _values = new double[RecentBuckets];
     private readonly long[] _ticks = new long[RecentBuckets];
+    private readonly double[] _expectedAtClose = new double[RecentBuckets];
     private readonly double[] _dayMeans = new double[DaySlots];
     private readonly long[] _dayVisits = new long[DaySlots];
     private readonly double[] _weekMeans = new double[WeekSlots];
@@ -81,7 +82,7 @@ public sealed class SeasonalBaseline
         var n = Math.Min(RecentBuckets, state.RecentValues.Length);
         for (var i = state.RecentValues.Length - n; i < state.RecentValues.Length; i++)
         {
-            Push(state.RecentValues[i], state.RecentTicks[i]);
+            Push(state.RecentValues[i], state.RecentTicks[i], state.RecentExpected is { } e && i < e.Length ? e[i] : double.NaN);
         }
 
         Refresh();
@@ -98,6 +99,38 @@ public sealed class SeasonalBaseline
         return new BaselineEstimate(expected, scale, _buckets >= warmupBuckets, _peaks.UsualPeak);
     }
 
+    /// <summary>Whether a time-of-day profile is in use (two days of history).</summary>
+    public bool HasProfile => _firstTicks != long.MinValue && _lastTicks - _firstTicks >= DailyAfter.Ticks;
+
+    /// <summary>
+    /// A sustained rise over the last <paramref name="buckets"/> closed buckets: their mean observed and mean expected
+    /// (current profile + residual level), and the z-score of that mean, whose noise shrinks with √buckets.
+    /// A rise too gradual for any single bucket to stand out shows here first.
+    /// </summary>
+    public (double Observed, double Expected, double Z) Sustained(int buckets)
+    {
+        var n = Math.Min(buckets, _count);
+        if (n == 0)
+        {
+            return (0, 0, 0);
+        }
+
+        double observed = 0, expected = 0;
+        for (var i = 1; i <= n; i++)
+        {
+            var at = (_next - i + RecentBuckets) % RecentBuckets;
+            observed += _values[at];
+            // What was expected when the bucket closed: the profile has since learned from the rise itself.
+            var then = _expectedAtClose[at];
+            expected += double.IsNaN(then) ? Math.Max(0, Profile(_ticks[at]) + _residualMedian) : then;
+        }
+
+        observed /= n;
+        expected /= n;
+        var scale = Math.Max(Math.Max(_residualSigma, Math.Sqrt(Math.Max(expected, 1))), MinScale) / Math.Sqrt(n);
+        return (observed, expected, (observed - expected) / scale);
+    }
+
     /// <summary>Folds one closed bucket in.</summary>
     public void Add(long bucketStartTicks, double value)
     {
@@ -106,12 +139,13 @@ public sealed class SeasonalBaseline
             _firstTicks = bucketStartTicks;
         }
 
-        _peaks.Add(bucketStartTicks, Estimate(bucketStartTicks, 0).ZScore(value));
+        var estimate = Estimate(bucketStartTicks, 0);
+        _peaks.Add(bucketStartTicks, estimate.ZScore(value));
         _lastTicks = bucketStartTicks;
         _buckets++;
         UpdateProfile(_dayMeans, _dayVisits, DaySlot(bucketStartTicks), value);
         UpdateProfile(_weekMeans, _weekVisits, WeekSlot(bucketStartTicks), value);
-        Push(value, bucketStartTicks);
+        Push(value, bucketStartTicks, estimate.Expected);
         Refresh();
     }
 
@@ -119,16 +153,18 @@ public sealed class SeasonalBaseline
     {
         var values = new double[_count];
         var ticks = new long[_count];
+        var expected = new double[_count];
         for (var i = 0; i < _count; i++)
         {
             var at = (_next - _count + i + RecentBuckets) % RecentBuckets;
             values[i] = _values[at];
             ticks[i] = _ticks[at];
+            expected[i] = _expectedAtClose[at];
         }
 
         var (peaks, hour, max) = _peaks.ToState();
         return new SeasonalBaselineState(values, ticks, (double[])_dayMeans.Clone(), (long[])_dayVisits.Clone(),
-            (double[])_weekMeans.Clone(), (long[])_weekVisits.Clone(), _firstTicks, _lastTicks, _buckets, peaks, hour, max);
+            (double[])_weekMeans.Clone(), (long[])_weekVisits.Clone(), _firstTicks, _lastTicks, _buckets, peaks, hour, max, expected);
     }
 
     private static int DaySlot(long ticks) => (int)(ticks / SlotTicks % DaySlots);
@@ -169,10 +205,11 @@ public sealed class SeasonalBaseline
         means[slot] += alpha * (value - means[slot]);
     }
 
-    private void Push(double value, long ticks)
+    private void Push(double value, long ticks, double expected)
     {
         _values[_next] = value;
         _ticks[_next] = ticks;
+        _expectedAtClose[_next] = expected;
         _next = (_next + 1) % RecentBuckets;
         _count = Math.Min(_count + 1, RecentBuckets);
     }

@@ -1,6 +1,7 @@
 namespace ReputationEngine.Analytics.Detection;
 
-/// <summary>Plain-data snapshot of a <see cref="SeasonalBaseline"/> (oldest recent bucket first).</summary>
+/// <summary>Plain-data snapshot of a <see cref="SeasonalBaseline"/> (oldest recent bucket first).
+/// <see cref="RecentExpected"/> (what was expected of each recent bucket when it closed) is absent in older snapshots.</summary>
 public sealed record SeasonalBaselineState(
     double[] RecentValues,
     long[] RecentTicks,
@@ -13,4 +14,5 @@ public sealed record SeasonalBaselineState(
     long Buckets,
     double[] HourlyPeaks,
     long PeakHour,
-    double PeakHourMax);
+    double PeakHourMax,
+    double[]? RecentExpected = null);

@@ -22,6 +22,9 @@ public sealed class TopicDetector
     /// <summary>Long silences are filled with at most this many empty buckets (the rest is skipped).</summary>
     public const int MaxGapBuckets = SeasonalBaseline.RecentBuckets;
 
+    /// <summary>Closed buckets whose mean is judged for a sustained rise.</summary>
+    public const int SustainedBuckets = 12;
+
     /// <summary>Weight of the newest bucket in the negative-share baseline.</summary>
     public const double NegativeShareAlpha = 0.02;
 
@@ -205,14 +208,18 @@ public sealed class TopicDetector
         var z = volume.ZScore(_bucketTotal);
         if (z > _volumePeak.Z || !_volumePeak.IsSet)
         {
-            _volumePeak = new BucketPeak(true, _bucketStart, _bucketTotal, _bucketNegative, volume, z);
+            // When a batch spans many buckets (a backlog, a replay) the alert is raised after this bucket has rotated
+            // out of the evidence window, so a bucket that may open one keeps its own evidence.
+            var evidence = z >= Settings.VolumeOpenZ ? _evidence.Build(negativeOnly: false) : null;
+            _volumePeak = new BucketPeak(true, _bucketStart, _bucketTotal, _bucketNegative, volume, z, evidence);
         }
 
         var negative = _negative.Estimate(_bucketStart, Settings.WarmupBuckets);
         var nz = NegativeStrength(_bucketTotal, _bucketNegative, negative);
         if (nz > _negativePeak.Z || !_negativePeak.IsSet)
         {
-            _negativePeak = new BucketPeak(true, _bucketStart, _bucketTotal, _bucketNegative, negative, nz);
+            var evidence = nz >= Settings.VolumeOpenZ ? _evidence.Build(negativeOnly: true) : null;
+            _negativePeak = new BucketPeak(true, _bucketStart, _bucketTotal, _bucketNegative, negative, nz, evidence);
         }
 
         _volume.Add(_bucketStart, _bucketTotal);
@@ -242,8 +249,25 @@ public sealed class TopicDetector
         var firing = est.IsWarm && peak.Z >= Math.Max(s.VolumeOpenZ, est.UsualPeakZ) && peak.Total >= s.MinVolume && peak.Total >= s.MinRatio * est.Expected;
         var hot = peak.Z >= s.ResolveZ;
         var severity = AlertTracker.SeverityFromRatio(peak.Z / s.VolumeOpenZ);
-        return _alerts[(int)AlertKind.VolumeSpike].Step(now, firing, hot, severity, BucketTime(peak.Start), peak.Total, est.Expected, null,
-            s.ResolveAfter, () => _evidence.Build(negativeOnly: false));
+        double observed = peak.Total, expected = est.Expected;
+        var windowFrom = peak.Start;
+        if (!firing && est.IsWarm && _volume.HasProfile)
+        {
+            // A rise sustained over several buckets, judged against the time-of-day profile only (before it, a
+            // daily ramp would look like one).
+            var sustained = _volume.Sustained(SustainedBuckets);
+            if (sustained.Z >= Math.Max(s.VolumeOpenZ, est.UsualPeakZ) && sustained.Observed >= s.MinVolume && sustained.Observed >= s.MinRatio * sustained.Expected)
+            {
+                firing = hot = true;
+                severity = AlertTracker.SeverityFromRatio(sustained.Z / s.VolumeOpenZ);
+                (observed, expected) = (sustained.Observed, sustained.Expected);
+                windowFrom = _bucketStart - (SustainedBuckets * _bucketTicks);
+            }
+        }
+
+        var peakEvidence = windowFrom == peak.Start ? peak.Evidence : null;
+        return _alerts[(int)AlertKind.VolumeSpike].Step(now, firing, hot, severity, BucketTime(windowFrom), observed, expected, null,
+            s.ResolveAfter, () => peakEvidence ?? _evidence.Build(negativeOnly: false));
     }
 
     // Strength of a negative surge in z units: the larger of the negative-count z and the
@@ -273,8 +297,9 @@ public sealed class TopicDetector
         var firing = peak.Estimate.IsWarm && floor && peak.Z >= s.VolumeOpenZ && peak.Negative >= s.MinRatio * peak.Estimate.Expected;
         var hot = floor && peak.Z >= s.ResolveZ;
         var severity = AlertTracker.SeverityFromRatio(peak.Z / s.VolumeOpenZ);
+        var peakEvidence = peak.Evidence;
         return _alerts[(int)AlertKind.NegativeSpike].Step(now, firing, hot, severity, BucketTime(peak.Start), peak.Negative, peak.Estimate.Expected, null,
-            s.ResolveAfter, () => _evidence.Build(negativeOnly: true));
+            s.ResolveAfter, () => peakEvidence ?? _evidence.Build(negativeOnly: true));
     }
 
     private void ObserveConversation(in MentionObservation m)
@@ -428,5 +453,6 @@ public sealed class TopicDetector
             ordered.Where(c => !string.IsNullOrEmpty(c.Mention.Text)).Take(EvidenceCollector.SampleCount).Select(c => new EvidenceSample(c.Mention.Id, c.Mention.Text!)).ToList());
     }
 
-    private readonly record struct BucketPeak(bool IsSet, long Start, double Total, double Negative, BaselineEstimate Estimate, double Z);
+    /// <summary>The most anomalous bucket since the last evaluation; <see cref="Evidence"/> is kept for closed buckets that may open an alert.</summary>
+    private readonly record struct BucketPeak(bool IsSet, long Start, double Total, double Negative, BaselineEstimate Estimate, double Z, AlertEvidence? Evidence = null);
 }

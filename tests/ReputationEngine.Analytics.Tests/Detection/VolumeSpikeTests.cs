@@ -120,4 +120,54 @@ public sealed class VolumeSpikeTests
         Assert.Contains(opens, s => s.OpenedAt < MentionStream.Start.AddDays(14)); // the first weekends surprise it
         Assert.DoesNotContain(opens, s => s.OpenedAt >= MentionStream.Start.AddDays(15)); // the third does not
     }
+    [Fact]
+    public void Evaluate_SustainedRiseInNoisyTopic_OpensOnceThoughNoSingleBucketStandsOut()
+    {
+        // 5-minute buckets around 100 with noise of σ 40 (twice Poisson's): a single bucket needs about 300 to stand out.
+        var detector = new TopicDetector(new AlertingSettings { BucketSeconds = 300 });
+        var random = new Random(7);
+        var signals = new List<AlertSignal>();
+        const int Rise = 3 * 288; // after three days, so the time-of-day profile is in use
+        for (var bucket = 0; bucket < Rise + 200; bucket++)
+        {
+            var level = bucket is >= Rise and < Rise + 36 ? 190 : 100;
+            var noise = 40 * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            var count = Math.Clamp(Math.Round(level + noise), 0, 250); // capped: no bucket reaches a single-bucket spike
+            var at = MentionStream.Start.AddMinutes(5 * bucket);
+            detector.ObserveCounts(at, count);
+            signals.AddRange(detector.Evaluate(at));
+        }
+
+        var opens = signals.Where(s => s is { Kind: AlertKind.VolumeSpike, Action: AlertAction.Open }).ToList();
+        var open = Assert.Single(opens);
+        Assert.InRange(open.OpenedAt, MentionStream.Start.AddMinutes(5 * Rise), MentionStream.Start.AddMinutes(5 * (Rise + 36)));
+        Assert.True(open.Observed >= 1.5 * open.Expected);
+        Assert.Single(signals, s => s is { Kind: AlertKind.VolumeSpike, Action: AlertAction.Resolve });
+    }
+    [Fact]
+    public void Evaluate_HistoryInOneBatch_EvidenceComesFromTheSpikeNotTheNewestWindow()
+    {
+        var stream = new MentionStream();
+        var detector = new TopicDetector();
+        // Three hours of ordinary chatter, a 10-minute outage burst, then an hour of a different, calm complaint,
+        // all observed before a single evaluation (a backlog or a replay batch).
+        for (var minute = 0; minute < 4 * 60 + 10; minute++)
+        {
+            var burst = minute is >= 180 and < 190;
+            var text = burst ? "acme outage servers down" : minute >= 190 ? "refund three weeks waiting" : "just a normal day with acme";
+            var at = MentionStream.Start.AddMinutes(minute);
+            var count = burst ? 400 : 30;
+            for (var i = 0; i < count; i++)
+            {
+                detector.Observe(stream.Mention(at.AddSeconds(59.0 * i / count), negative: false, text, followers: 100 + i));
+            }
+        }
+
+        var signals = detector.Evaluate(MentionStream.Start.AddMinutes((4 * 60) + 10));
+        var open = Assert.Single(signals, s => s is { Kind: AlertKind.VolumeSpike, Action: AlertAction.Open });
+        Assert.Equal(MentionStream.Start.AddMinutes(180), open.WindowFrom);
+        Assert.Equal(400, open.Observed);
+        Assert.Equal(["acme", "down", "outage", "servers"], open.Evidence.Terms.Select(t => t.Term).Order(StringComparer.Ordinal));
+        Assert.All(open.Evidence.Samples, sample => Assert.Equal("acme outage servers down", sample.Text));
+    }
 }
