@@ -11,7 +11,7 @@ namespace ReputationEngine.Grains.Conversations;
 
 // Most conversations are seen once: an idle activation goes after a few minutes (its state is durable by then), so memory
 // follows the active set rather than everyone ever seen (a viral burst brings hundreds of thousands).
-[CollectionAgeLimit(Minutes = 3)]
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class ConversationGrain : Grain, IConversationGrain
 {
     /// <summary>Participants are counted exactly up to this many; beyond it, new ids are estimated as new.</summary>

@@ -9,7 +9,7 @@ namespace ReputationEngine.Grains.Customers;
 
 // Most customers are seen once: an idle activation goes after a few minutes (its state is durable by then), so memory
 // follows the active set rather than everyone ever seen (a viral burst brings hundreds of thousands).
-[CollectionAgeLimit(Minutes = 3)]
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class CustomerGrain : Grain, ICustomerGrain
 {
     public const int MaxRecentMentions = 50;
