@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ReputationEngine.Abstractions.Alerts;
 using ReputationEngine.Abstractions.Mentions;
 using ReputationEngine.Abstractions.Topics;
 using ReputationEngine.Analytics.Windows;
 using ReputationEngine.Grains.Alerts;
-using ReputationEngine.Grains.Dashboard;
 using ReputationEngine.Grains.Conversations;
+using ReputationEngine.Grains.Dashboard;
 using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Grains.Persistence;
 
@@ -17,6 +18,7 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
     public static readonly TimeSpan SilenceCheckPeriod = TimeSpan.FromMinutes(1);
 
     private readonly TopicRulesCache _topics;
+    private readonly TopicGrainOptions _options;
     private readonly CoalescedState<TopicState> _state;
     private readonly TimeProvider _time;
     private readonly IAlertLedger _ledger;
@@ -30,9 +32,11 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
         TimeProvider time,
         IAlertLedger ledger,
         TopicRulesCache topics,
+        IOptions<TopicGrainOptions> options,
         ILogger<BrandTopicGrain> logger)
     {
         _topics = topics;
+        _options = options.Value;
         _state = new CoalescedState<TopicState>(state, logger);
         _time = time;
         _ledger = ledger;
@@ -46,7 +50,11 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
         _alerts = new AlertBook(this.GetPrimaryKeyString(), State.Alerts);
         _detection = new TopicDetection(State.Definition, State.Detector);
         _lastBatchAt = _time.GetUtcNow();
-        this.RegisterGrainTimer(ResolveWhenSilentAsync, SilenceCheckPeriod, SilenceCheckPeriod);
+        if (_options.ResolveAlertsWhenSilent)
+        {
+            this.RegisterGrainTimer(ResolveWhenSilentAsync, SilenceCheckPeriod, SilenceCheckPeriod);
+        }
+
         this.RegisterGrainTimer(FlushAsync, CoalescedState<TopicState>.SafetyFlushPeriod, CoalescedState<TopicState>.SafetyFlushPeriod);
         return Task.CompletedTask;
     }
