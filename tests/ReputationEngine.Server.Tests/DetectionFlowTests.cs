@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ReputationEngine.Server.Tests.Infrastructure;
+using ReputationEngine.Server.Tests.Webhooks;
 using static ReputationEngine.Server.Tests.Infrastructure.Mentions;
 
 namespace ReputationEngine.Server.Tests;
@@ -58,7 +59,7 @@ public sealed class DetectionFlowTests : IAsyncLifetime
 
 public sealed class AlertErasureTests : IAsyncLifetime
 {
-    private readonly EngineFactory _engine = new(EngineFactory.NewDataDir());
+    private readonly EngineFactory _engine = new(EngineFactory.NewDataDir(), WebhookTestKit.Settings());
     private HttpClient _client = null!;
 
     public async ValueTask InitializeAsync()
@@ -73,10 +74,14 @@ public sealed class AlertErasureTests : IAsyncLifetime
     public async Task EraseCustomer_BlanksTheirWordsInAlertEvidence()
     {
         const string words = "erasable airline lost my luggage, terrible and rude service, never again";
+        // Nobody listens there: the deliveries stay queued (then dead-lettered) with the alert's evidence in them.
+        await _client.RegisterAsync($"http://127.0.0.1:{FreePorts.Next()}/hook");
         await _client.PostMentionsAsync(Array(Mention("secret1", words, author: "tw:famous", followers: 3_000_000)));
         await _client.WaitForIngestAsync();
         var before = await (await _client.GetAsync("/api/alerts?topic=erasable")).JsonAsync();
         Assert.Contains(words, before.ToString());
+
+        Assert.True(await DeliveriesQuotingAsync("luggage") > 0);
 
         var erased = await _client.DeleteAsync("/api/customers/tw:famous");
         Assert.True(erased.IsSuccessStatusCode, await erased.Content.ReadAsStringAsync());
@@ -86,5 +91,16 @@ public sealed class AlertErasureTests : IAsyncLifetime
         var grains = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IGrainFactory>(_engine.Services);
         var active = await grains.GetGrain<ReputationEngine.Abstractions.Topics.IBrandTopicGrain>("erasable").GetActiveAlertsAsync();
         Assert.DoesNotContain(active.SelectMany(a => a.Evidence.Samples), s => s.Text.Contains("luggage", StringComparison.Ordinal));
+        Assert.Equal(0, await DeliveriesQuotingAsync("luggage"));
+    }
+
+    private async Task<long> DeliveriesQuotingAsync(string word)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_engine.DataDir, "reputation.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM webhook_deliveries WHERE instr(CAST(payload AS BLOB), @word) > 0";
+        command.Parameters.AddWithValue("@word", System.Text.Encoding.UTF8.GetBytes(word));
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -4,16 +4,18 @@ using ReputationEngine.Abstractions.Topics;
 using ReputationEngine.Server.Alerts;
 using ReputationEngine.Server.MentionLog;
 using ReputationEngine.Server.Storage;
+using ReputationEngine.Server.Webhooks;
 
 namespace ReputationEngine.Server.Privacy;
 
 /// <summary>
 /// A privacy erasure (DELETE /api/customers/{id}): the customer's profile texts and name, their messages kept
-/// in conversation cases, and the text of their mentions in the mention log. Counts stay everywhere.
+/// in conversation cases, the text of their mentions in the mention log, and their words quoted as evidence in
+/// alerts and webhook deliveries. Counts stay everywhere.
 /// Conversations are found from the customer's own list and from the mention log (whichever still knows them).
 /// Runs from the server rather than from a grain, so no grain waits on another that may wait on it.
 /// </summary>
-public sealed class CustomerErasure(IGrainFactory grains, IEngineDatabase database, IMentionLogStore log, AlertStore alerts)
+public sealed class CustomerErasure(IGrainFactory grains, IEngineDatabase database, IMentionLogStore log, AlertStore alerts, OutboxStore outbox)
 {
     /// <summary>Conversation grains erased at once.</summary>
     public const int Parallelism = 32;
@@ -33,6 +35,9 @@ public sealed class CustomerErasure(IGrainFactory grains, IEngineDatabase databa
         {
             await grains.GetGrain<IBrandTopicGrain>(topic).EraseSampleTextsAsync([.. mentionIds]);
         }
+
+        // ...and in webhook deliveries that carry those alerts, pending or dead-lettered.
+        await outbox.EraseSampleTextsAsync(mentionIds, cancellationToken);
 
         await log.EraseAuthorTextAsync(customerId, cancellationToken);
     }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Extensions.Options;
+using ReputationEngine.Abstractions.Alerts;
 using ReputationEngine.Server.Storage;
 
 namespace ReputationEngine.Server.Webhooks;
@@ -194,5 +195,42 @@ public sealed class OutboxStore(IEngineDatabase database, IOptions<WebhookOption
         }
 
         return views;
+    }
+
+    /// <summary>
+    /// Privacy erasure: blanks the sample texts of these mentions in every queued, delivered or dead-lettered
+    /// delivery's alert payload (a redelivery then sends the alert without them). Returns how many changed.
+    /// </summary>
+    public async Task<int> EraseSampleTextsAsync(IReadOnlySet<string> mentionIds, CancellationToken cancellationToken)
+    {
+        if (mentionIds.Count == 0)
+        {
+            return 0;
+        }
+
+        var changed = new List<(string Id, byte[] Payload)>();
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
+        await using (var select = connection.Command("SELECT delivery_id, payload FROM webhook_deliveries"))
+        {
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var alert = AlertJson.Deserialize((byte[])reader.GetValue(1));
+                if (AlertSamples.WithoutTexts(alert.Evidence, mentionIds) is { } scrubbed)
+                {
+                    changed.Add((reader.GetString(0), AlertJson.Serialize(alert with { Evidence = scrubbed })));
+                }
+            }
+        }
+
+        foreach (var (id, payload) in changed)
+        {
+            await using var update = connection.Command("UPDATE webhook_deliveries SET payload = @payload WHERE delivery_id = @id");
+            update.Parameter("payload", payload);
+            update.Parameter("id", id);
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return changed.Count;
     }
 }
