@@ -85,7 +85,7 @@ public sealed class ApiKeyStore(IEngineDatabase database, IOptions<AccessOptions
     {
         var (id, key) = ApiKeyFormat.Generate();
         var record = new ApiKey(id, name, scopes, ratePerSecond, time.GetUtcNow());
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var insert = connection.Command("""
             INSERT INTO api_key (id, name, scopes, rate_per_second, hash, created_at)
             VALUES (@id, @name, @scopes, @rate, @hash, @created)
@@ -125,7 +125,7 @@ public sealed class ApiKeyStore(IEngineDatabase database, IOptions<AccessOptions
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var delete = connection.Command("DELETE FROM api_key WHERE id = @id");
         delete.Parameter("id", id);
         var deleted = await delete.ExecuteNonQueryAsync(cancellationToken) > 0;

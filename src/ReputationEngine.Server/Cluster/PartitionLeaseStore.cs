@@ -12,7 +12,7 @@ public sealed class PartitionLeaseStore(IEngineDatabase database, TimeProvider t
     public async Task<bool> TryAcquireAsync(string partition, string owner, TimeSpan duration, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var command = connection.Command("""
             INSERT INTO partition_lease (partition, owner, expires_at) VALUES (@p, @owner, @expires)
             ON CONFLICT (partition) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
@@ -29,7 +29,7 @@ public sealed class PartitionLeaseStore(IEngineDatabase database, TimeProvider t
     /// <summary>Gives a lease up at once (after a takeover's replay), so its own silo can resume it when it returns.</summary>
     public async Task ReleaseAsync(string partition, string owner, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var command = connection.Command("UPDATE partition_lease SET expires_at = 0 WHERE partition = @p AND owner = @owner");
         command.Parameter("p", partition);
         command.Parameter("owner", owner);

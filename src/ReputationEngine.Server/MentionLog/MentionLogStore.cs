@@ -14,37 +14,100 @@ public sealed class MentionLogStore(IEngineDatabase database, TimeProvider time)
         var received = time.GetUtcNow().ToUnixTimeMilliseconds();
         var outcomes = database.Provider == StorageProvider.Postgres
             ? await AppendAllAtOnceAsync(connection, transaction, partition, received, mentions, cancellationToken)
-            : await AppendOneByOneAsync(connection, transaction, partition, received, mentions, cancellationToken);
+            : await AppendInChunksAsync(connection, transaction, partition, received, mentions, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return outcomes;
     }
 
-    /// <summary>SQLite runs in process: a prepared statement per row costs microseconds.</summary>
-    private static async Task<AppendOutcome[]> AppendOneByOneAsync(DbConnection connection, DbTransaction transaction, string partition, long received,
+    /// <summary>Rows per multi-row INSERT on SQLite (5 parameters each, far below its 32 766-parameter limit).</summary>
+    public const int SqliteRowsPerStatement = 128;
+
+    /// <summary>
+    /// SQLite: multi-row INSERTs of <see cref="SqliteRowsPerStatement"/> rows (rows are inserted in VALUES order, so
+    /// sequences follow arrival), one prepared command reused for every full chunk; per-row statements spent most
+    /// of their time binding parameters by name.
+    /// </summary>
+    private static async Task<AppendOutcome[]> AppendInChunksAsync(DbConnection connection, DbTransaction transaction, string partition, long received,
         IReadOnlyList<Mention> mentions, CancellationToken cancellationToken)
     {
         var outcomes = new AppendOutcome[mentions.Count];
-        await using var insert = connection.Command("""
-            INSERT INTO mention_log (mention_id, partition, author_id, received_at, payload)
-            VALUES (@id, @partition, @author, @received, @payload)
-            ON CONFLICT (mention_id) DO NOTHING
-            RETURNING seq
-            """, transaction);
-        var id = insert.Parameter("id", "");
-        insert.Parameter("partition", partition);
-        var author = insert.Parameter("author", "");
-        insert.Parameter("received", received);
-        var payload = insert.Parameter("payload", Array.Empty<byte>());
-        for (var i = 0; i < mentions.Count; i++)
+        DbCommand? full = null;
+        try
         {
-            id.Value = mentions[i].Id;
-            author.Value = mentions[i].AuthorId;
-            payload.Value = MentionSerializer.Serialize(mentions[i]);
-            var seq = await insert.ExecuteScalarAsync(cancellationToken);
-            outcomes[i] = new AppendOutcome(seq is null or DBNull ? null : Convert.ToInt64(seq));
+            for (var start = 0; start < mentions.Count; start += SqliteRowsPerStatement)
+            {
+                var rows = Math.Min(SqliteRowsPerStatement, mentions.Count - start);
+                DbCommand command;
+                if (rows == SqliteRowsPerStatement)
+                {
+                    command = full ??= MultiRowInsert(connection, transaction, rows);
+                }
+                else
+                {
+                    command = MultiRowInsert(connection, transaction, rows);
+                }
+
+                command.Parameters[0].Value = partition;
+                command.Parameters[1].Value = received;
+                for (var i = 0; i < rows; i++)
+                {
+                    command.Parameters[2 + (3 * i)].Value = mentions[start + i].Id;
+                    command.Parameters[3 + (3 * i)].Value = mentions[start + i].AuthorId;
+                    command.Parameters[4 + (3 * i)].Value = MentionSerializer.Serialize(mentions[start + i]);
+                }
+
+                var inserted = new Dictionary<string, long>(rows, StringComparer.Ordinal);
+                await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        inserted[reader.GetString(1)] = reader.GetInt64(0);
+                    }
+                }
+
+                // The first of several equal ids in one statement was inserted; the others are duplicates.
+                for (var i = 0; i < rows; i++)
+                {
+                    outcomes[start + i] = new AppendOutcome(inserted.Remove(mentions[start + i].Id, out var seq) ? seq : null);
+                }
+
+                if (!ReferenceEquals(command, full))
+                {
+                    await command.DisposeAsync();
+                }
+            }
+        }
+        finally
+        {
+            if (full is not null)
+            {
+                await full.DisposeAsync();
+            }
         }
 
         return outcomes;
+    }
+
+    private static DbCommand MultiRowInsert(DbConnection connection, DbTransaction transaction, int rows)
+    {
+        var sql = new System.Text.StringBuilder("INSERT INTO mention_log (mention_id, partition, author_id, received_at, payload) VALUES ");
+        for (var i = 0; i < rows; i++)
+        {
+            sql.Append(i == 0 ? "" : ", ").Append("(@i").Append(i).Append(", @partition, @a").Append(i).Append(", @received, @p").Append(i).Append(')');
+        }
+
+        sql.Append(" ON CONFLICT (mention_id) DO NOTHING RETURNING seq, mention_id");
+        var command = connection.Command(sql.ToString(), transaction);
+        command.Parameter("partition", "");
+        command.Parameter("received", 0L);
+        for (var i = 0; i < rows; i++)
+        {
+            command.Parameter($"i{i}", "");
+            command.Parameter($"a{i}", "");
+            command.Parameter($"p{i}", Array.Empty<byte>());
+        }
+
+        return command;
     }
 
     /// <summary>

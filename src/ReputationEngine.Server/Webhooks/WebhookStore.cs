@@ -12,7 +12,7 @@ public sealed class WebhookStore(IEngineDatabase database, [FromKeyedServices(We
         var hook = new WebhookSubscription(
             "wh_" + Guid.NewGuid().ToString("N")[..16], request.Url!, request.Secret!, request.Topics ?? [],
             request.MinSeverity ?? 1, request.Events ?? [], time.GetUtcNow());
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var command = connection.Command("""
             INSERT INTO webhooks (webhook_id, url, secret, topics, min_severity, events, created_at)
             VALUES (@id, @url, @secret, @topics, @severity, @events, @created)
@@ -58,7 +58,7 @@ public sealed class WebhookStore(IEngineDatabase database, [FromKeyedServices(We
     /// <summary>Removes the webhook and its outbox rows; false when there was none.</summary>
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var deliveries = connection.Command("DELETE FROM webhook_deliveries WHERE webhook_id = @id", transaction);
         deliveries.Parameter("id", id);
@@ -72,7 +72,7 @@ public sealed class WebhookStore(IEngineDatabase database, [FromKeyedServices(We
 
     public async Task SetPolicyAsync(string topicId, EscalationPolicy? policy, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var command = policy is null
             ? connection.Command("DELETE FROM escalation_policies WHERE topic_id = @topic")
             : connection.Command("""
