@@ -22,7 +22,8 @@ public static class TrainCommand
         var crossDomain = new Option<string?>("--cross-domain") { Description = "Generality check: corpora whose name starts with this are left out of training and only tested" };
         var lexiconScale = new Option<float>("--lexicon-scale") { Description = "Scale of the lexicon features (higher leans on the lexicon)", DefaultValueFactory = _ => SentimentLexicon.DefaultFeatureScale };
         var lexiconExamples = new Option<float>("--lexicon-examples") { Description = "Weight of the one-word lexicon examples (0 = none)", DefaultValueFactory = _ => defaults.LexiconExampleWeight };
-        var command = new Command("train", "Train the sentiment model on the corpora and print evaluation figures") { data, output, heldOut, check, l1, l2, crossDomain, lexiconScale, lexiconExamples };
+        var corpusWeights = new Option<string[]>("--corpus-weight") { Description = "Weight the training examples of corpora whose name starts with NAME, as NAME=WEIGHT (repeatable)", AllowMultipleArgumentsPerToken = false, DefaultValueFactory = _ => [] };
+        var command = new Command("train", "Train the sentiment model on the corpora and print evaluation figures") { data, output, heldOut, check, l1, l2, crossDomain, lexiconScale, lexiconExamples, corpusWeights };
         command.SetAction(parse => Run(
             parse.GetRequiredValue(data),
             parse.GetRequiredValue(output),
@@ -30,14 +31,28 @@ public static class TrainCommand
             parse.GetValue(check),
             parse.GetValue(crossDomain),
             parse.GetValue(lexiconScale),
+            parse.GetValue(corpusWeights) ?? [],
             defaults with { L1Regularization = parse.GetValue(l1), L2Regularization = parse.GetValue(l2), LexiconExampleWeight = parse.GetValue(lexiconExamples) }));
         return command;
     }
 
-    private static int Run(DirectoryInfo data, FileInfo output, FileInfo? heldOut, FileInfo? check, string? crossDomain, float lexiconScale, SentimentTrainingOptions options)
+    private static int Run(DirectoryInfo data, FileInfo output, FileInfo? heldOut, FileInfo? check, string? crossDomain, float lexiconScale, string[] corpusWeights, SentimentTrainingOptions options)
     {
         var clock = Stopwatch.StartNew();
         var examples = SentimentCorpora.Load(data.FullName);
+        foreach (var setting in corpusWeights)
+        {
+            var equals = setting.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || !float.TryParse(setting[(equals + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) || weight < 0f)
+            {
+                Console.Error.WriteLine($"--corpus-weight expects NAME=WEIGHT, got '{setting}'");
+                return 2;
+            }
+
+            var prefix = setting[..equals];
+            examples = [.. examples.Select(e => e.Corpus.StartsWith(prefix, StringComparison.Ordinal) ? e with { Weight = e.Weight * weight } : e)];
+        }
+
         if (crossDomain is not null)
         {
             examples = [.. examples.Select(e => e.Corpus.StartsWith(crossDomain, StringComparison.Ordinal) ? e with { Split = DataSplit.Test } : e)];
