@@ -58,13 +58,16 @@ function metrics(items, system) {
   return { n: items.length, binary: correct / polar, macroF1: hasNeutral ? f1 / 3 : NaN, confusion };
 }
 
-const corpora = [...new Set(rows.map(r => r.corpus))].sort();
+// The hand-written check set (train --check) is reported on its own, never inside "all".
+const CHECK = 'social-check';
+const corpora = [...new Set(rows.map(r => r.corpus))].filter(c => c !== CHECK).sort();
 corpora.push('all');
+if (rows.some(r => r.corpus === CHECK)) corpora.push(CHECK);
 const fmt = v => Number.isNaN(v) ? '–' : v.toFixed(3);
 console.log('| corpus | n | system | binary acc (polar) | macro-F1 (3-class) | confusion [gold neg; neu; pos] × predicted |');
 console.log('|---|---:|---|---:|---:|---|');
 for (const corpus of corpora) {
-  const items = corpus === 'all' ? rows : rows.filter(r => r.corpus === corpus);
+  const items = corpus === 'all' ? rows.filter(r => r.corpus !== CHECK) : rows.filter(r => r.corpus === corpus);
   for (const [name, system] of Object.entries(systems)) {
     const m = metrics(items, system);
     const confusion = '[' + m.confusion.map(row => row.join(' ')).join('; ') + ']';

@@ -13,5 +13,6 @@ if [ ! -d "$here/node_modules/vader-sentiment" ] || [ ! -d "$here/node_modules/s
 fi
 
 dotnet run -c Release --project "$repo/src/ReputationEngine.Cli" -- \
-  train --data "$data" --out "$here/out/sentiment.model" --heldout "$here/out/heldout.tsv"
+  train --data "$data" --out "$here/out/sentiment.model" --heldout "$here/out/heldout.tsv" \
+  --check "$here/social-check.tsv"
 node "$here/evaluate.mjs" "$here/out/heldout.tsv" | tee "$here/out/peers.md"

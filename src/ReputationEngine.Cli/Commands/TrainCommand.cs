@@ -15,27 +15,44 @@ public static class TrainCommand
         var data = new Option<DirectoryInfo>("--data") { Description = "Folder with the sentiment corpora (shared/data/sentiment)", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the trained model file", Required = true };
         var heldOut = new Option<FileInfo?>("--heldout") { Description = "Also write the test split with this model's probabilities as TSV (for the peer evaluation)" };
+        var check = new Option<FileInfo?>("--check") { Description = "Also score a hand-written check set (label<TAB>text per line; never trained on), e.g. eval/sentiment-peers/social-check.tsv" };
         var defaults = new SentimentTrainingOptions();
         var l1 = new Option<float>("--l1") { Description = "L1 regularization", DefaultValueFactory = _ => defaults.L1Regularization };
         var l2 = new Option<float>("--l2") { Description = "L2 regularization", DefaultValueFactory = _ => defaults.L2Regularization };
         var crossDomain = new Option<string?>("--cross-domain") { Description = "Generality check: corpora whose name starts with this are left out of training and only tested" };
         var lexiconScale = new Option<float>("--lexicon-scale") { Description = "Scale of the lexicon features (higher leans on the lexicon)", DefaultValueFactory = _ => SentimentLexicon.DefaultFeatureScale };
         var lexiconExamples = new Option<float>("--lexicon-examples") { Description = "Weight of the one-word lexicon examples (0 = none)", DefaultValueFactory = _ => defaults.LexiconExampleWeight };
-        var command = new Command("train", "Train the sentiment model on the corpora and print evaluation figures") { data, output, heldOut, l1, l2, crossDomain, lexiconScale, lexiconExamples };
+        var corpusWeights = new Option<string[]>("--corpus-weight") { Description = "Weight the training examples of corpora whose name starts with NAME, as NAME=WEIGHT (repeatable)", AllowMultipleArgumentsPerToken = false, DefaultValueFactory = _ => [] };
+        var command = new Command("train", "Train the sentiment model on the corpora and print evaluation figures") { data, output, heldOut, check, l1, l2, crossDomain, lexiconScale, lexiconExamples, corpusWeights };
         command.SetAction(parse => Run(
             parse.GetRequiredValue(data),
             parse.GetRequiredValue(output),
             parse.GetValue(heldOut),
+            parse.GetValue(check),
             parse.GetValue(crossDomain),
             parse.GetValue(lexiconScale),
+            parse.GetValue(corpusWeights) ?? [],
             defaults with { L1Regularization = parse.GetValue(l1), L2Regularization = parse.GetValue(l2), LexiconExampleWeight = parse.GetValue(lexiconExamples) }));
         return command;
     }
 
-    private static int Run(DirectoryInfo data, FileInfo output, FileInfo? heldOut, string? crossDomain, float lexiconScale, SentimentTrainingOptions options)
+    private static int Run(DirectoryInfo data, FileInfo output, FileInfo? heldOut, FileInfo? check, string? crossDomain, float lexiconScale, string[] corpusWeights, SentimentTrainingOptions options)
     {
         var clock = Stopwatch.StartNew();
         var examples = SentimentCorpora.Load(data.FullName);
+        foreach (var setting in corpusWeights)
+        {
+            var equals = setting.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || !float.TryParse(setting[(equals + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) || weight < 0f)
+            {
+                Console.Error.WriteLine($"--corpus-weight expects NAME=WEIGHT, got '{setting}'");
+                return 2;
+            }
+
+            var prefix = setting[..equals];
+            examples = [.. examples.Select(e => e.Corpus.StartsWith(prefix, StringComparison.Ordinal) ? e with { Weight = e.Weight * weight } : e)];
+        }
+
         if (crossDomain is not null)
         {
             examples = [.. examples.Select(e => e.Corpus.StartsWith(crossDomain, StringComparison.Ordinal) ? e with { Split = DataSplit.Test } : e)];
@@ -54,7 +71,6 @@ public static class TrainCommand
             Console.WriteLine($"  {corpus.Key,-16} {corpus.Count(),6}  ({byLabel})");
         }
 
-
         var model = SentimentTrainer.Train(examples, lexicon, options, Console.WriteLine);
         output.Directory?.Create();
         model.Save(output.FullName);
@@ -67,8 +83,17 @@ public static class TrainCommand
         Console.WriteLine($"{"corpus",-16} {"n",6} {"binary acc",10} {"macro-F1",9}  confusion (rows gold neg/neu/pos, cols predicted)");
         foreach (var (corpus, metrics) in SentimentEvaluation.Evaluate(model, test))
         {
-            var f1 = metrics.HasNeutral ? metrics.MacroF1.ToString("F3", CultureInfo.InvariantCulture) : "-";
-            Console.WriteLine($"{corpus,-16} {metrics.Count,6} {metrics.BinaryAccuracy,10:F3} {f1,9}  {metrics.ConfusionText()}");
+            PrintRow(corpus, metrics);
+        }
+
+        if (check is not null)
+        {
+            // Scored and written beside the held-out split, but never part of its "all" row.
+            var checkSet = SentimentCorpora.LoadCheckSet(check.FullName);
+            Console.WriteLine();
+            Console.WriteLine($"Check set {check.Name} (hand-written, never trained on)");
+            PrintRow(SentimentCorpora.CheckCorpus, SentimentEvaluation.Evaluate(model, checkSet)[SentimentEvaluation.AllCorpora]);
+            test = [.. test, .. checkSet];
         }
 
         if (heldOut is not null)
@@ -77,6 +102,12 @@ public static class TrainCommand
         }
 
         return 0;
+    }
+
+    private static void PrintRow(string corpus, ClassificationMetrics metrics)
+    {
+        var f1 = metrics.HasNeutral ? metrics.MacroF1.ToString("F3", CultureInfo.InvariantCulture) : "-";
+        Console.WriteLine($"{corpus,-16} {metrics.Count,6} {metrics.BinaryAccuracy,10:F3} {f1,9}  {metrics.ConfusionText()}");
     }
 
     private static void WriteHeldOut(FileInfo path, SentimentModel model, IReadOnlyList<LabeledText> test)

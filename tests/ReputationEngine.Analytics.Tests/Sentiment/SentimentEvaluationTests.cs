@@ -34,6 +34,35 @@ public sealed class SentimentEvaluationTests
     }
 
     [Fact]
+    public void LoadCheckSet_CommentsAndLabels_ExactItems()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(path, ["# comment\twith a tab", "positive\tlove it 😍", "", "Neutral\topens at 9", "negative\tstill waiting\tday 3"]);
+
+            var items = SentimentCorpora.LoadCheckSet(path);
+
+            Assert.Equal([("love it 😍", SentimentClass.Positive), ("opens at 9", SentimentClass.Neutral), ("still waiting\tday 3", SentimentClass.Negative)],
+                items.Select(e => (e.Text, e.Label)));
+            Assert.All(items, e => Assert.Equal((SentimentCorpora.CheckCorpus, DataSplit.Test, 1f), (e.Corpus, e.Split, e.Weight)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void SocialCheckSet_Loads_AllThreeClasses()
+    {
+        var posts = SocialSmokeSet.Posts;
+
+        Assert.Equal(103, posts.Count);
+        Assert.Equal([37, 33, 33], posts.GroupBy(p => p.Label).OrderBy(g => g.Key).Select(g => g.Count()));
+    }
+
+    [Fact]
     public void ClassificationMetrics_KnownConfusion_ExactFigures()
     {
         var metrics = new ClassificationMetrics();

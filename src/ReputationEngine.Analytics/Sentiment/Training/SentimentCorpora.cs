@@ -132,6 +132,31 @@ public static partial class SentimentCorpora
         return all;
     }
 
+    /// <summary>Corpus name of the hand-written social check posts (scored, never trained on).</summary>
+    public const string CheckCorpus = "social-check";
+
+    /// <summary>
+    /// Reads a check set: one <c>label&lt;TAB&gt;text</c> per line (label negative, neutral or
+    /// positive; lines starting with # are comments). Every item is in the test split.
+    /// </summary>
+    public static IReadOnlyList<LabeledText> LoadCheckSet(string path)
+    {
+        var examples = new List<LabeledText>();
+        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (line.StartsWith('#') || tab <= 0)
+            {
+                continue;
+            }
+
+            var label = Enum.Parse<SentimentClass>(line[..tab], ignoreCase: true);
+            examples.Add(new LabeledText(CheckCorpus, line[(tab + 1)..], label, null, 1f, DataSplit.Test));
+        }
+
+        return examples;
+    }
+
     public static SentimentClass FromRating(float rating) =>
         rating >= PolarRating ? SentimentClass.Positive
         : rating <= -PolarRating ? SentimentClass.Negative
