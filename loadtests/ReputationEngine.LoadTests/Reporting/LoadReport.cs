@@ -15,6 +15,9 @@ public sealed record LoadReport
     public required AlertLatencySummary AlertLatencyMs { get; init; }
     public required BurstSummary Bursts { get; init; }
     public required int? FalseAlerts { get; init; }
+
+    /// <summary>False alerts per alert kind (volumeSpike, negativeSpike, …).</summary>
+    public IReadOnlyDictionary<string, int>? FalseAlertsByKind { get; init; }
     public required double ScoringCeilingPerSec { get; init; }
 
     public required double ScoringCeilingSingleThreadPerSec { get; init; }

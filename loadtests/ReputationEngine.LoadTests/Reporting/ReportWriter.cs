@@ -58,6 +58,10 @@ public static class ReportWriter
         md.AppendLine(c, $"| ingest latency p50 / p99 / p99.9 / max | {Ms(r.IngestLatencyMs.P50)} / {Ms(r.IngestLatencyMs.P99)} / {Ms(r.IngestLatencyMs.P999)} / {Ms(r.IngestLatencyMs.Max)} |");
         md.AppendLine(c, $"| alert latency p50 / p99 ({r.AlertLatencyMs.Channel ?? "no channel"}) | {Ms(r.AlertLatencyMs.P50)} / {Ms(r.AlertLatencyMs.P99)} |");
         md.AppendLine(c, $"| bursts injected / detected / false alerts | {r.Bursts.Injected} / {Show(r.Bursts.Detected)} / {Show(r.FalseAlerts)} |");
+        if (r.FalseAlertsByKind is { Count: > 0 } byKind)
+        {
+            md.AppendLine(c, $"| false alerts by kind | {string.Join(", ", byKind.Select(p => $"{p.Key} {p.Value}"))} |");
+        }
         md.AppendLine(c, $"| engine CPU avg / max | {Pct(r.Engine.CpuAvgPercent)} / {Pct(r.Engine.CpuMaxPercent)}{(r.Engine.InProcess ? " (in-process: includes the load generator)" : "")} |");
         md.AppendLine(c, $"| working set start / max / end | {Mb(r.Engine.WorkingSetStartMb)} / {Mb(r.Engine.WorkingSetMaxMb)} / {Mb(r.Engine.WorkingSetEndMb)} (trend {Show(r.Engine.MemorySlopeMbPerMin, "F1")} MB/min) |");
         md.AppendLine(c, $"| sending / draining | {r.SendSeconds:F1} s / {r.DrainSeconds:F1} s |");

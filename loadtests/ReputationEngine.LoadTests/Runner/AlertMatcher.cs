@@ -15,7 +15,7 @@ public static class AlertMatcher
     private const double PercentileP99 = 99;
     private const double MillisPerSecond = 1000;
 
-    public static (BurstSummary Bursts, AlertLatencySummary Latency, int? FalseAlerts, IReadOnlyDictionary<string, AlertChannelSummary> Channels) Match(
+    public static (BurstSummary Bursts, AlertLatencySummary Latency, int? FalseAlerts, IReadOnlyDictionary<string, int>? FalseAlertsByKind, IReadOnlyDictionary<string, AlertChannelSummary> Channels) Match(
         IReadOnlyList<BurstPlan> plans,
         TopicCatalog topics,
         BurstTracker tracker,
@@ -42,7 +42,7 @@ public static class AlertMatcher
         if (headline is null)
         {
             var items = plans.Select(p => Result(p, topics, tracker, []) with { Detected = null }).ToList();
-            return (new BurstSummary(plans.Count, null, null, items), new AlertLatencySummary(null, null, null), null, channels);
+            return (new BurstSummary(plans.Count, null, null, items), new AlertLatencySummary(null, null, null), null, null, channels);
         }
 
         var chosen = perChannelResults[headline];
@@ -51,14 +51,18 @@ public static class AlertMatcher
 
         // False: distinct alerts on the run's topics that no burst explains (any channel).
         var burstStart = plans.ToDictionary(p => topics.Ids[p.Topic], p => tracker.Get(p.Index).FirstSentSec ?? double.MaxValue, StringComparer.Ordinal);
-        var falseAlerts = alerts
+        var unexplained = alerts
             .Where(a => runTopics.Contains(a.TopicId) && (!burstStart.TryGetValue(a.TopicId, out var start) || a.ArrivedAtSec < start))
-            .Select(a => a.Id)
-            .Distinct(StringComparer.Ordinal)
-            .Count();
+            .DistinctBy(a => a.Id, StringComparer.Ordinal)
+            .ToList();
+        var falseAlerts = unexplained.Count;
+        // Which detectors fire without a burst says where to look first.
+        var falseByKind = unexplained.GroupBy(a => a.Kind, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         return (new BurstSummary(plans.Count, detected, plans.Count - detected, chosen),
             new AlertLatencySummary(Percentile(headlineLatencies, PercentileP50), Percentile(headlineLatencies, PercentileP99), headline),
             falseAlerts,
+            falseByKind,
             channels);
     }
 

@@ -168,7 +168,7 @@ public sealed class LoadRunner(LoadTestOptions options)
         await Task.WhenAll(samplerTask, pollerTask, progressTask);
 
         var alerts = collector.Snapshot();
-        var (bursts, alertLatency, falseAlerts, channels) = AlertMatcher.Match(generator.Bursts, generator.Topics, tracker, collector, alerts);
+        var (bursts, alertLatency, falseAlerts, falseAlertsByKind, channels) = AlertMatcher.Match(generator.Bursts, generator.Topics, tracker, collector, alerts);
         if (!AlertChannels.All.Any(collector.IsAvailable))
         {
             _notes.Add("This engine has no alerts API, dashboard hub or webhooks yet: alert latency, detected bursts and false alerts are null.");
@@ -209,6 +209,7 @@ public sealed class LoadRunner(LoadTestOptions options)
             AlertLatencyMs = alertLatency,
             Bursts = bursts,
             FalseAlerts = falseAlerts,
+            FalseAlertsByKind = falseAlertsByKind,
             ScoringCeilingPerSec = Math.Round(ceilingMean, 1),
             ScoringCeilingSingleThreadPerSec = Math.Round(singleMean, 1),
             ScoringCeilingBeforePerSec = Math.Round(ceiling.AllCores, 1),
