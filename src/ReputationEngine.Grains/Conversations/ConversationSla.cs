@@ -10,12 +10,9 @@ namespace ReputationEngine.Grains.Conversations;
 /// </summary>
 public sealed class ConversationSla(IGrainFactory grains, TopicRulesCache topics, TimeProvider time)
 {
-    /// <summary>The silo's topic definitions are trusted this long before their version is checked again.</summary>
-    public static readonly TimeSpan SettingsMaxAge = TimeSpan.FromSeconds(1);
-
     public async Task<IReadOnlyDictionary<string, SlaSettings>> SettingsAsync(IReadOnlyCollection<string> topicIds)
     {
-        var snapshot = await topics.GetAsync(grains, SettingsMaxAge, topicIds);
+        var snapshot = await topics.GetAsync(grains, TopicRulesCache.PerGrainMaxAge, topicIds);
         return topicIds.ToDictionary(t => t, t => SlaSettings.From(snapshot.Definitions.GetValueOrDefault(t)?.Alerting), StringComparer.Ordinal);
     }
 

@@ -1,4 +1,3 @@
-using ReputationEngine.Abstractions.Conversations;
 using ReputationEngine.Abstractions.Dashboard;
 
 namespace ReputationEngine.Grains.Dashboard;
@@ -9,8 +8,4 @@ public static class DashboardNotifications
     /// <summary>This silo's dashboard notifier (a stateless worker, so always local).</summary>
     public static IDashboardNotifierGrain DashboardNotifier(this IGrainFactory grains) =>
         grains.GetGrain<IDashboardNotifierGrain>(IDashboardNotifierGrain.Key);
-
-    /// <summary>Reports a conversation's summary once it is computed.</summary>
-    public static async Task ConversationChangedAsync(this IDashboardNotifierGrain notifier, Task<ConversationSummary?> summary) =>
-        await notifier.ConversationChangedAsync(await summary);
 }

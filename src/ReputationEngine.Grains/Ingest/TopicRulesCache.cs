@@ -10,6 +10,9 @@ namespace ReputationEngine.Grains.Ingest;
 /// </summary>
 public sealed class TopicRulesCache : IDisposable
 {
+    /// <summary>How long callers that run per grain (not per batch) trust a snapshot before its version is checked again.</summary>
+    public static readonly TimeSpan PerGrainMaxAge = TimeSpan.FromSeconds(1);
+
     private volatile Snapshot _current = new(-1, new TopicMatcher([]), new HashSet<string>(), new HashSet<string>(),
         new Dictionary<string, TopicDefinition>());
     private readonly SemaphoreSlim _refresh = new(1, 1);

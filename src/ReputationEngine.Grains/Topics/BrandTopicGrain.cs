@@ -5,7 +5,6 @@ using ReputationEngine.Abstractions.Mentions;
 using ReputationEngine.Abstractions.Topics;
 using ReputationEngine.Analytics.Windows;
 using ReputationEngine.Grains.Alerts;
-using ReputationEngine.Grains.Conversations;
 using ReputationEngine.Grains.Dashboard;
 using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Grains.Persistence;
@@ -85,7 +84,7 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
             // defined): take the directory's definition from the silo's cache rather than calling the directory
             // grain, which a first batch naming hundreds of topics would otherwise queue behind.
             var id = this.GetPrimaryKeyString();
-            var known = await _topics.GetAsync(GrainFactory, ConversationSla.SettingsMaxAge, [id]);
+            var known = await _topics.GetAsync(GrainFactory, TopicRulesCache.PerGrainMaxAge, [id]);
             if (!known.Definitions.TryGetValue(id, out var definition))
             {
                 // Applied without the worker (or the cache is a moment old): make sure the directory lists it.
