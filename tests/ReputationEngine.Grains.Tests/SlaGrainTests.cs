@@ -49,6 +49,30 @@ public sealed class SlaGrainTests(FakeTimeClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Conversation_CollectedWhileWaiting_StillBreachesWhenDue()
+    {
+        const string topic = "sla-collected";
+        await fixture.Grains.GetGrain<IBrandTopicGrain>(topic).DefineAsync(new TopicDefinition { Id = topic });
+        var conversation = fixture.Grains.GetGrain<IConversationGrain>("sla-c6");
+        await conversation.ApplyAsync(new MentionBatch("p", [
+            Scored(1, Mention("sla-c6", text: "charged twice, furious", author: "tw:sla-collected"), SentimentLabel.Negative, -0.9f, topic)],
+            Flush: true));
+
+        // A waiting conversation holds no activation until its SLA is due: collect every idle activation now.
+        var management = fixture.Grains.GetGrain<IManagementGrain>(0);
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        Assert.Null(await management.GetActivationAddress(conversation));
+        Assert.Empty(Breaches(topic));
+
+        // The SLA schedule (not the conversation's own timer) wakes it: reactivated from storage, it raises the breach.
+        FakeTimeClusterFixture.Time.Advance(TimeSpan.FromMinutes(61));
+        await Until(() => Breaches(topic).Count > 0);
+        var change = Assert.Single(Breaches(topic));
+        Assert.Equal(["sla-c6"], change.Alert.Evidence.Conversations);
+        Assert.Equal(BaseTime.AddMinutes(60), (await conversation.GetSummaryAsync())!.SlaBreachedAt);
+    }
+
+    [Fact]
     public async Task Conversation_BrandAnswersLate_BreachesInEventTime()
     {
         const string topic = "sla-late";

@@ -6,6 +6,7 @@ using ReputationEngine.Analytics.Forecast;
 using ReputationEngine.Analytics.Crm;
 using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Grains.Persistence;
+using ReputationEngine.Grains.Sla;
 
 namespace ReputationEngine.Grains.Conversations;
 
@@ -43,9 +44,9 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     private readonly ILogger<ConversationGrain> _logger;
     private readonly TopicRulesCache _topics;
     private ConversationSla? _sla;
-    private ITimer? _slaTimer;
+    private long? _wakeUpBucket;
     private bool _listChanged;
-    private IGrainTimer? _listTimer;
+    private IGrainTimer? _flushTimer;
 
     public ConversationGrain(
         [PersistentState("conversation", StorageNames.Default)] IPersistentState<ConversationGrainState> state,
@@ -67,17 +68,15 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     {
         _forecast = State.Forecast is { } saved ? new CascadeForecaster(saved.ToAnalytics()) : new CascadeForecaster();
         _sla = new ConversationSla(GrainFactory, _topics, _time);
-        this.RegisterGrainTimer(FlushAsync, CoalescedState<ConversationGrainState>.SafetyFlushPeriod, CoalescedState<ConversationGrainState>.SafetyFlushPeriod);
         if (State.Wait.Since is not null)
         {
-            // Re-arms the silence timer after a restart or reactivation.
+            // Signs up for the SLA wake-up again after a restart or reactivation (a sign-up is durable within a second; this closes that gap).
             await EvaluateSlaSafelyAsync([]);
         }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        DisarmTimer();
         await FlushAsync();
     }
 
@@ -129,7 +128,6 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         State.ResolvedAt = _time.GetUtcNow();
         // Staff closed the case: the customer no longer waits on this SLA.
         State.Wait.End();
-        DisarmTimer();
     });
 
     public Task<ConversationSummary?> AddNoteAsync(string text, string? author) =>
@@ -154,7 +152,14 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         }
     }
 
-    public Task CheckSlaAsync() => EvaluateSlaAsync([]);
+    public async Task CheckSlaAsync()
+    {
+        await EvaluateSlaAsync([]);
+        if (_state.IsDirty)
+        {
+            ScheduleFlush();
+        }
+    }
 
     public async Task FlushAsync()
     {
@@ -192,13 +197,32 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     {
         _state.MarkDirty();
         _listChanged = true;
-        _listTimer ??= this.RegisterGrainTimer(PushToListsAsync, ListPushDelay, Timeout.InfiniteTimeSpan);
+        ScheduleFlush();
+    }
+
+    /// <summary>
+    /// Changes made outside ingest (staff, SLA checks, credits) are written and listed within <see cref="ListPushDelay"/>;
+    /// what ingest changed, the ingest checkpoint writes. No periodic timer: most activations never need one.
+    /// </summary>
+    private void ScheduleFlush() => _flushTimer ??= this.RegisterGrainTimer(FlushSoonAsync, ListPushDelay, Timeout.InfiniteTimeSpan);
+
+    private async Task FlushSoonAsync()
+    {
+        _flushTimer?.Dispose();
+        _flushTimer = null;
+        try
+        {
+            await FlushAsync();
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Writing conversation {ConversationId} failed; retrying", Id);
+            ScheduleFlush();
+        }
     }
 
     private async Task PushToListsAsync()
     {
-        _listTimer?.Dispose();
-        _listTimer = null;
         if (_listChanged && State.Topics.Count > 0)
         {
             // Cleared first: a change while the calls are in flight lists the case again next time.
@@ -272,7 +296,15 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         catch (Exception ex)
         {
             _logger.LogWarning(ex, "SLA check of conversation {ConversationId} failed; retrying later", Id);
-            ArmTimer(SlaRetryPeriod);
+            try
+            {
+                await WakeUpInAsync(SlaRetryPeriod);
+            }
+            catch (Exception retryFailed)
+            {
+                // Reactivation checks again (OnActivateAsync); nothing else can be done from here.
+                _logger.LogWarning(retryFailed, "Signing conversation {ConversationId} up for an SLA retry failed", Id);
+            }
         }
     }
 
@@ -291,7 +323,6 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     {
         if (_sla is null || State.Topics.Count == 0 || (closed.Count == 0 && State.Wait.Since is null))
         {
-            DisarmTimer();
             return;
         }
 
@@ -301,7 +332,6 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         {
             // No SLA of any topic applies: no influence lookup, no timer.
             State.Wait.DueAt = null;
-            DisarmTimer();
             return;
         }
 
@@ -320,7 +350,6 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         var wait = State.Wait;
         if (wait.Since is not { } waitingSince || wait.AuthorId is not { } author || State.State == ConversationState.Resolved)
         {
-            DisarmTimer();
             return;
         }
 
@@ -339,7 +368,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
                 if (!await RaiseAsync(breaches, waitingSince, author, now))
                 {
                     wait.BreachedAt = null;
-                    ArmTimer(SlaRetryPeriod);
+                    await WakeUpInAsync(SlaRetryPeriod);
                     return;
                 }
             }
@@ -347,11 +376,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
 
         if (wait.BreachedAt is null && wait.DueAt is { } due)
         {
-            ArmTimer(due - now + SlaTimerSlack);
-        }
-        else
-        {
-            DisarmTimer();
+            await WakeUpInAsync(due - now + SlaTimerSlack);
         }
     }
 
@@ -370,22 +395,19 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         }
     }
 
-    private void ArmTimer(TimeSpan dueIn)
+    /// <summary>
+    /// Signs up for an SLA check <paramref name="dueIn"/> from now with the wake-up bucket of that time, instead of
+    /// holding this activation and a timer until then (see <see cref="SlaScheduleGrain"/>).
+    /// </summary>
+    private async Task WakeUpInAsync(TimeSpan dueIn)
     {
-        DisarmTimer();
         dueIn = dueIn < TimeSpan.Zero ? TimeSpan.Zero : dueIn;
-        var self = this.AsReference<IConversationGrain>();
-        _slaTimer = _time.CreateTimer(_ => self.CheckSlaAsync().ContinueWith(
-            t => _logger.LogWarning(t.Exception, "SLA check of conversation {ConversationId} failed", Id),
-            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default), null, dueIn, Timeout.InfiniteTimeSpan);
-        // The timer is not grain activity: keep the activation until the check has run.
-        DelayDeactivation(dueIn + SlaRetryPeriod);
-    }
-
-    private void DisarmTimer()
-    {
-        _slaTimer?.Dispose();
-        _slaTimer = null;
+        var bucket = SlaWakeUps.Bucket(_time.GetUtcNow() + dueIn);
+        if (bucket != _wakeUpBucket)
+        {
+            await GrainFactory.At(bucket).AddAsync([Id]);
+            _wakeUpBucket = bucket;
+        }
     }
 
     private void Apply(ScoredMention item, List<ClosedWait> closed)

@@ -27,7 +27,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     private readonly TimeProvider _time;
     private readonly ILogger<CustomerGrain> _logger;
     private bool _listChanged;
-    private IGrainTimer? _listTimer;
+    private IGrainTimer? _flushTimer;
 
     public CustomerGrain(
         [PersistentState("customer", StorageNames.Default)] IPersistentState<CustomerState> state,
@@ -40,12 +40,6 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     }
 
     private CustomerState State => _state.Value;
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        this.RegisterGrainTimer(FlushAsync, CoalescedState<CustomerState>.SafetyFlushPeriod, CoalescedState<CustomerState>.SafetyFlushPeriod);
-        return Task.CompletedTask;
-    }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await FlushAsync();
 
@@ -162,13 +156,32 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     {
         _state.MarkDirty();
         _listChanged = true;
-        _listTimer ??= this.RegisterGrainTimer(PushToListsAsync, ListPushDelay, Timeout.InfiniteTimeSpan);
+        ScheduleFlush();
+    }
+
+    /// <summary>
+    /// Changes made outside ingest (engagement credits, erasure) are written and listed within <see cref="ListPushDelay"/>;
+    /// what ingest changed, the ingest checkpoint writes. No periodic timer: most activations never need one.
+    /// </summary>
+    private void ScheduleFlush() => _flushTimer ??= this.RegisterGrainTimer(FlushSoonAsync, ListPushDelay, Timeout.InfiniteTimeSpan);
+
+    private async Task FlushSoonAsync()
+    {
+        _flushTimer?.Dispose();
+        _flushTimer = null;
+        try
+        {
+            await FlushAsync();
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Writing customer {CustomerId} failed; retrying", this.GetPrimaryKeyString());
+            ScheduleFlush();
+        }
     }
 
     private async Task PushToListsAsync()
     {
-        _listTimer?.Dispose();
-        _listTimer = null;
         if (_listChanged && State.Mentions > 0 && !State.IsBrand)
         {
             // Cleared first: a change while the calls are in flight lists the customer again next time.

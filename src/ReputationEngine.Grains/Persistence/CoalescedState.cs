@@ -4,12 +4,12 @@ namespace ReputationEngine.Grains.Persistence;
 
 /// <summary>
 /// Coalesces writes of a grain's persistent state: changes mark it dirty and one write covers them all.
-/// The ingest checkpoint (and deactivation, and a safety timer) call <see cref="FlushAsync"/>; the mention
+/// The ingest checkpoint, deactivation, and a timer after changes made outside ingest call <see cref="FlushAsync"/>; the mention
 /// log keeps every mention until the grains that applied it have flushed, so nothing accepted is lost.
 /// </summary>
 public sealed class CoalescedState<TState>(IPersistentState<TState> state, ILogger logger)
 {
-    /// <summary>How often a dirty grain writes even when nobody asks it to.</summary>
+    /// <summary>How often a dirty topic-level grain (few, long-lived) writes even when nobody asks it to.</summary>
     public static readonly TimeSpan SafetyFlushPeriod = TimeSpan.FromSeconds(15);
 
     public TState Value => state.State;

@@ -58,6 +58,7 @@ public static class EngineServiceExtensions
         services.AddHostedService(sp => sp.GetRequiredService<MentionLogWriter>());
         services.AddWebhooks(builder.Configuration);
         services.AddHostedService<MentionLogRetention>();
+        services.AddHostedService<SlaScheduleStarter>();
 
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o =>

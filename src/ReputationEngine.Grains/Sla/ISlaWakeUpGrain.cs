@@ -1,0 +1,24 @@
+namespace ReputationEngine.Grains.Sla;
+
+/// <summary>
+/// The conversations to re-check at one moment (a <see cref="SlaWakeUps.Bucket"/> of wall-clock time, its key in
+/// ticks): a waiting conversation signs up here instead of holding its activation and a timer until its SLA is due.
+/// </summary>
+public interface ISlaWakeUpGrain : IGrainWithIntegerKey
+{
+    Task AddAsync(string[] conversationIds);
+
+    /// <summary>Asks every signed-up conversation to check its SLA, then forgets them.</summary>
+    Task FireAsync();
+}
+
+/// <summary>The cluster's list of wake-up buckets still to fire, and the one timer that fires them.</summary>
+public interface ISlaScheduleGrain : IGrainWithStringKey
+{
+    public const string Key = "sla";
+
+    Task AddBucketAsync(long bucketTicks);
+
+    /// <summary>Activates the schedule (at silo start), so buckets left from before a restart still fire.</summary>
+    Task StartAsync();
+}
