@@ -18,8 +18,10 @@ public sealed class SentimentModel : ISentimentScorer
     public const string DefaultResourceName = "ReputationEngine.Analytics.Sentiment.sentiment.model";
 
     private const int Magic = 0x4D534552; // "RESM"
-    private const int FormatVersion = 1;
+    // Version 1: no character n-grams. Version 2 adds the n-gram settings after the header.
+    private const int FormatVersion = 2;
     private const int HeaderInts = 4; // magic, version, hash bits, classes
+    private const int CharGramInts = 4; // min length, max length, weight, mark negation
 
     private static readonly Lazy<SentimentModel> Default = new(LoadEmbedded);
 
@@ -33,7 +35,7 @@ public sealed class SentimentModel : ISentimentScorer
     private readonly float[] _weights;
     private readonly float[] _biases;
 
-    public SentimentModel(float[] weights, float[] biases, float temperature)
+    public SentimentModel(float[] weights, float[] biases, float temperature, CharNGramOptions charGrams)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(weights.Length, SentimentFeaturizer.HashSize * ClassCount);
         ArgumentOutOfRangeException.ThrowIfNotEqual(biases.Length, ClassCount);
@@ -41,7 +43,11 @@ public sealed class SentimentModel : ISentimentScorer
         _weights = weights;
         _biases = biases;
         Temperature = temperature;
+        CharGrams = charGrams;
     }
+
+    /// <summary>The character n-grams the model was trained with (scoring uses the same).</summary>
+    public CharNGramOptions CharGrams { get; }
 
     /// <summary>Logits are divided by this before the softmax (fitted on a validation split).</summary>
     public float Temperature { get; }
@@ -63,7 +69,7 @@ public sealed class SentimentModel : ISentimentScorer
         brotli.CopyTo(buffer);
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         var header = MemoryMarshal.Cast<byte, int>(bytes[..(HeaderInts * sizeof(int))]);
-        if (header[0] != Magic || header[1] != FormatVersion)
+        if (header[0] != Magic || header[1] is < 1 or > FormatVersion)
         {
             throw new InvalidDataException("Not a sentiment model file (or an unsupported version).");
         }
@@ -73,10 +79,23 @@ public sealed class SentimentModel : ISentimentScorer
             throw new InvalidDataException("The model was trained with another featurizer layout.");
         }
 
-        var floats = MemoryMarshal.Cast<byte, float>(bytes[(HeaderInts * sizeof(int))..]);
+        var offset = HeaderInts * sizeof(int);
+        var charGrams = CharNGramOptions.None;
+        if (header[1] >= 2)
+        {
+            var settings = bytes.Slice(offset, CharGramInts * sizeof(int));
+            charGrams = new CharNGramOptions(
+                BinaryPrimitives.ReadInt32LittleEndian(settings),
+                BinaryPrimitives.ReadInt32LittleEndian(settings[4..]),
+                BinaryPrimitives.ReadSingleLittleEndian(settings[8..]),
+                BinaryPrimitives.ReadInt32LittleEndian(settings[12..]) != 0);
+            offset += CharGramInts * sizeof(int);
+        }
+
+        var floats = MemoryMarshal.Cast<byte, float>(bytes[offset..]);
         var temperature = floats[0];
         var biases = floats.Slice(1, ClassCount).ToArray();
-        var body = bytes[((HeaderInts + 1 + ClassCount) * sizeof(int))..];
+        var body = bytes[(offset + ((1 + ClassCount) * sizeof(int)))..];
         var rows = BinaryPrimitives.ReadInt32LittleEndian(body);
         var rowBytes = sizeof(int) * (1 + ClassCount);
         var weights = new float[SentimentFeaturizer.HashSize * ClassCount];
@@ -92,7 +111,7 @@ public sealed class SentimentModel : ISentimentScorer
             }
         }
 
-        return new SentimentModel(weights, biases, temperature);
+        return new SentimentModel(weights, biases, temperature, charGrams);
     }
 
     public void Save(string path)
@@ -110,6 +129,10 @@ public sealed class SentimentModel : ISentimentScorer
         writer.Write(FormatVersion);
         writer.Write(SentimentFeaturizer.HashBits);
         writer.Write(ClassCount);
+        writer.Write(CharGrams.MinLength);
+        writer.Write(CharGrams.MaxLength);
+        writer.Write(CharGrams.Weight);
+        writer.Write(CharGrams.MarkNegation ? 1 : 0);
         writer.Write(Temperature);
         foreach (var b in _biases)
         {
@@ -137,7 +160,7 @@ public sealed class SentimentModel : ISentimentScorer
 
     public SentimentResult Score(ReadOnlySpan<char> text)
     {
-        var featurizer = t_featurizer ??= new SentimentFeaturizer();
+        var featurizer = Featurizer();
         var features = t_features ??= new FeatureVector();
         if (!featurizer.Featurize(text, features))
         {
@@ -160,7 +183,7 @@ public sealed class SentimentModel : ISentimentScorer
 
     public IReadOnlyList<(string Term, float Weight)> Explain(string text, int top)
     {
-        var featurizer = t_featurizer ??= new SentimentFeaturizer();
+        var featurizer = Featurizer();
         var features = new FeatureVector { Names = [] };
         if (!featurizer.Featurize(text, features))
         {
@@ -185,7 +208,7 @@ public sealed class SentimentModel : ISentimentScorer
             }
 
             var push = values[i] * (_weights[row + label] - (others / (ClassCount - 1)));
-            var name = features.Names![i];
+            var name = WordOf(features.Names![i]);
             pushes[name] = pushes.GetValueOrDefault(name) + push;
         }
 
@@ -195,6 +218,13 @@ public sealed class SentimentModel : ISentimentScorer
             .Take(top)
             .Select(p => (p.Key, p.Value))
             .ToList();
+    }
+
+    /// <summary>A character n-gram ("rude[&lt;ru]") counts towards its word in explanations.</summary>
+    private static string WordOf(string name)
+    {
+        var bracket = name.IndexOf('[', StringComparison.Ordinal);
+        return bracket > 0 && name[^1] == ']' ? name[..bracket] : name;
     }
 
     /// <summary>Raw class scores before temperature and softmax (for training diagnostics).</summary>
@@ -222,6 +252,18 @@ public sealed class SentimentModel : ISentimentScorer
         var p = MathF.Exp((logits[2] - max) / Temperature);
         var sum = n + u + p;
         return new SentimentResult(n / sum, u / sum, p / sum);
+    }
+
+    /// <summary>This thread's featurizer, built for this model's n-gram settings.</summary>
+    private SentimentFeaturizer Featurizer()
+    {
+        var featurizer = t_featurizer;
+        if (featurizer is null || featurizer.CharGrams != CharGrams)
+        {
+            t_featurizer = featurizer = new SentimentFeaturizer(charGrams: CharGrams);
+        }
+
+        return featurizer;
     }
 
     private bool RowIsNonZero(int row)
