@@ -12,7 +12,7 @@ namespace ReputationEngine.Analytics.Sentiment;
 /// </summary>
 public sealed class SentimentFeaturizer
 {
-    public const int HashBits = 20;
+    public const int HashBits = 21;
     public const int HashSize = 1 << HashBits;
     private const int HashMask = HashSize - 1;
 
