@@ -255,6 +255,7 @@ public sealed class SentimentFeaturizer
         }
 
         var gramValue = value * options.Weight / MathF.Sqrt(count);
+        output.Reserve(count);
         negated &= options.MarkNegation;
         var seed = negated ? NegatedCharGramSeed : CharGramSeed;
         var framed = word.Length + 2;
@@ -271,7 +272,7 @@ public sealed class SentimentFeaturizer
                 var length = at - start + 1;
                 if (length >= min && length < framed)
                 {
-                    output.Add((int)(FeatureHasher.Finish(state) & HashMask), gramValue);
+                    output.AddReserved((int)(FeatureHasher.Finish(state) & HashMask), gramValue);
                     output.Names?.Add(CharGramName(word, negated, start, length));
                 }
             }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace ReputationEngine.Analytics.Sentiment;
@@ -33,6 +34,8 @@ public sealed class SentimentModel : ISentimentScorer
 
     // Row-major [feature * ClassCount + class] so one feature's three weights share a cache line.
     private readonly float[] _weights;
+
+    private const uint IndexMask = SentimentFeaturizer.HashSize - 1;
     private readonly float[] _biases;
 
     public SentimentModel(float[] weights, float[] biases, float temperature, CharNGramOptions charGrams)
@@ -230,18 +233,25 @@ public sealed class SentimentModel : ISentimentScorer
     /// <summary>Raw class scores before temperature and softmax (for training diagnostics).</summary>
     public void Logits(FeatureVector features, Span<float> logits)
     {
-        _biases.CopyTo(logits);
         var indices = features.Indices;
         var values = features.Values;
-        var weights = _weights;
+
+        // Masking keeps every row inside _weights (featurizer indices are already masked), so the
+        // rows are read without bounds checks: three per feature, and most features are n-grams.
+        ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
+        float negative = _biases[0], neutral = _biases[1], positive = _biases[2];
         for (var i = 0; i < indices.Length; i++)
         {
-            var row = indices[i] * ClassCount;
+            ref var row = ref Unsafe.Add(ref weights, (nint)((uint)indices[i] & IndexMask) * ClassCount);
             var v = values[i];
-            logits[0] += weights[row] * v;
-            logits[1] += weights[row + 1] * v;
-            logits[2] += weights[row + 2] * v;
+            negative += row * v;
+            neutral += Unsafe.Add(ref row, 1) * v;
+            positive += Unsafe.Add(ref row, 2) * v;
         }
+
+        logits[0] = negative;
+        logits[1] = neutral;
+        logits[2] = positive;
     }
 
     public SentimentResult Softmax(ReadOnlySpan<float> logits)
