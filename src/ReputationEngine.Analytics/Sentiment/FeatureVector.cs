@@ -30,6 +30,26 @@ public sealed class FeatureVector
         Names?.Clear();
     }
 
+    /// <summary>Makes room for <paramref name="more"/> features, so a run of <see cref="AddReserved"/> needs no growth check.</summary>
+    public void Reserve(int more)
+    {
+        var needed = Count + more;
+        if (needed > _indices.Length)
+        {
+            var size = Math.Max(needed, _indices.Length * 2);
+            Array.Resize(ref _indices, size);
+            Array.Resize(ref _values, size);
+        }
+    }
+
+    /// <summary>Adds a feature into room made by <see cref="Reserve"/>.</summary>
+    public void AddReserved(int index, float value)
+    {
+        _indices[Count] = index;
+        _values[Count] = value;
+        Count++;
+    }
+
     public void Add(int index, float value)
     {
         if (Count == _indices.Length)

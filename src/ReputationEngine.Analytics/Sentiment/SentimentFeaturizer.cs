@@ -4,14 +4,15 @@ namespace ReputationEngine.Analytics.Sentiment;
 
 /// <summary>
 /// Turns a text into hashed sparse features for the linear sentiment model: word unigrams
-/// (marked inside a negation scope), word bigrams, emoticons/emoji and social cues. Token
+/// (marked inside a negation scope), word bigrams, character n-grams of words and hashtags
+/// (<see cref="CharNGramOptions"/>), emoticons/emoji and social cues. Token
 /// values carry emphasis: intensifiers, dampeners, ALL CAPS, elongations and the "but"
 /// contrast scale the following word. The same code featurizes for training and for scoring,
 /// so trained weights and scores agree exactly. One instance per thread.
 /// </summary>
 public sealed class SentimentFeaturizer
 {
-    public const int HashBits = 20;
+    public const int HashBits = 21;
     public const int HashSize = 1 << HashBits;
     private const int HashMask = HashSize - 1;
 
@@ -38,6 +39,8 @@ public sealed class SentimentFeaturizer
     private const uint NegatedSeed = 2;
     private const uint BigramSeed = 3;
     private const uint CueSeed = 4;
+    private const uint CharGramSeed = 5;
+    private const uint NegatedCharGramSeed = 6;
 
     private static readonly int ExclamationIndex = CueIndex("<!>");
     private static readonly int QuestionIndex = CueIndex("<?>");
@@ -51,7 +54,14 @@ public sealed class SentimentFeaturizer
     private char[] _squeezed = new char[64];
 
     /// <param name="lexicon">Only while training: adds the lexicon features that are folded into the weights later.</param>
-    public SentimentFeaturizer(SentimentLexicon? lexicon = null) => _lexicon = lexicon;
+    /// <param name="charGrams">Character n-grams to add; null = <see cref="CharNGramOptions.Default"/> (the shipped model's).</param>
+    public SentimentFeaturizer(SentimentLexicon? lexicon = null, CharNGramOptions? charGrams = null)
+    {
+        _lexicon = lexicon;
+        CharGrams = charGrams ?? CharNGramOptions.Default;
+    }
+
+    public CharNGramOptions CharGrams { get; }
 
     /// <summary>Hashed index of a unigram feature: <paramref name="text"/> as the tokenizer normalizes it.</summary>
     public static int UnigramIndex(ReadOnlySpan<char> text, bool negated) =>
@@ -160,6 +170,10 @@ public sealed class SentimentFeaturizer
             }
 
             AddUnigram(output, tokenText, negated, value, (token.Flags & TokenFlags.Elongated) != 0);
+            if (isWord)
+            {
+                AddCharGrams(output, tokenText, negated, value);
+            }
 
             var hash = FeatureHasher.Hash(tokenText, UnigramSeed);
             if (previousIndex >= 0)
@@ -225,6 +239,75 @@ public sealed class SentimentFeaturizer
         output.Add(UnigramIndex(text, negated), value);
         _lexicon?.Accumulate(text, negated, value, output.Lexicon);
         output.Names?.Add(negated ? string.Concat(NegatedPrefix, text) : new string(text));
+    }
+
+    /// <summary>
+    /// Character n-grams of one normalized word (lower-cased, elongations already cut to two
+    /// letters), framed as "&lt;word&gt;". Hashed incrementally from each start: no string per n-gram.
+    /// </summary>
+    private void AddCharGrams(FeatureVector output, ReadOnlySpan<char> word, bool negated, float value)
+    {
+        var options = CharGrams;
+        var count = options.CountFor(word.Length);
+        if (count == 0)
+        {
+            return;
+        }
+
+        var gramValue = value * options.Weight / MathF.Sqrt(count);
+        output.Reserve(count);
+        negated &= options.MarkNegation;
+        var seed = negated ? NegatedCharGramSeed : CharGramSeed;
+        var framed = word.Length + 2;
+        var min = options.MinLength;
+        var max = options.MaxLength;
+        for (var start = 0; start < framed; start++)
+        {
+            var state = FeatureHasher.Start(seed);
+            var end = Math.Min(framed, start + max);
+            for (var at = start; at < end; at++)
+            {
+                var c = at == 0 ? CharNGramOptions.StartMarker : at == framed - 1 ? CharNGramOptions.EndMarker : word[at - 1];
+                state = FeatureHasher.Step(state, c);
+                var length = at - start + 1;
+                if (length >= min && length < framed)
+                {
+                    output.AddReserved((int)(FeatureHasher.Finish(state) & HashMask), gramValue);
+                    output.Names?.Add(CharGramName(word, negated, start, length));
+                }
+            }
+        }
+    }
+
+    /// <summary>Explanation name of an n-gram: "word[gram]" ("NOT_word[gram]" in a marked negation scope).</summary>
+    private static string CharGramName(ReadOnlySpan<char> word, bool negated, int start, int length)
+    {
+        var framed = string.Concat(CharNGramOptions.StartMarker.ToString(), word, CharNGramOptions.EndMarker.ToString());
+        return $"{(negated ? NegatedPrefix : string.Empty)}{word}[{framed.AsSpan(start, length)}]";
+    }
+
+    /// <summary>The n-grams a normalized word yields (for tests and diagnostics; allocates).</summary>
+    public static IReadOnlyList<string> CharGramsOf(string word, CharNGramOptions options)
+    {
+        var grams = new List<string>(options.CountFor(word.Length));
+        if (grams.Capacity == 0)
+        {
+            return grams;
+        }
+
+        var framed = string.Concat(CharNGramOptions.StartMarker.ToString(), word, CharNGramOptions.EndMarker.ToString());
+        for (var start = 0; start < framed.Length; start++)
+        {
+            for (var length = options.MinLength; length <= options.MaxLength && start + length <= framed.Length; length++)
+            {
+                if (length < framed.Length)
+                {
+                    grams.Add(framed.Substring(start, length));
+                }
+            }
+        }
+
+        return grams;
     }
 
     private ReadOnlySpan<char> Squeeze(ReadOnlySpan<char> text)

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace ReputationEngine.Analytics.Sentiment;
@@ -18,8 +19,10 @@ public sealed class SentimentModel : ISentimentScorer
     public const string DefaultResourceName = "ReputationEngine.Analytics.Sentiment.sentiment.model";
 
     private const int Magic = 0x4D534552; // "RESM"
-    private const int FormatVersion = 1;
+    // Version 1: no character n-grams. Version 2 adds the n-gram settings after the header.
+    private const int FormatVersion = 2;
     private const int HeaderInts = 4; // magic, version, hash bits, classes
+    private const int CharGramInts = 4; // min length, max length, weight, mark negation
 
     private static readonly Lazy<SentimentModel> Default = new(LoadEmbedded);
 
@@ -31,9 +34,11 @@ public sealed class SentimentModel : ISentimentScorer
 
     // Row-major [feature * ClassCount + class] so one feature's three weights share a cache line.
     private readonly float[] _weights;
+
+    private const uint IndexMask = SentimentFeaturizer.HashSize - 1;
     private readonly float[] _biases;
 
-    public SentimentModel(float[] weights, float[] biases, float temperature)
+    public SentimentModel(float[] weights, float[] biases, float temperature, CharNGramOptions charGrams)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(weights.Length, SentimentFeaturizer.HashSize * ClassCount);
         ArgumentOutOfRangeException.ThrowIfNotEqual(biases.Length, ClassCount);
@@ -41,7 +46,11 @@ public sealed class SentimentModel : ISentimentScorer
         _weights = weights;
         _biases = biases;
         Temperature = temperature;
+        CharGrams = charGrams;
     }
+
+    /// <summary>The character n-grams the model was trained with (scoring uses the same).</summary>
+    public CharNGramOptions CharGrams { get; }
 
     /// <summary>Logits are divided by this before the softmax (fitted on a validation split).</summary>
     public float Temperature { get; }
@@ -63,7 +72,7 @@ public sealed class SentimentModel : ISentimentScorer
         brotli.CopyTo(buffer);
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         var header = MemoryMarshal.Cast<byte, int>(bytes[..(HeaderInts * sizeof(int))]);
-        if (header[0] != Magic || header[1] != FormatVersion)
+        if (header[0] != Magic || header[1] is < 1 or > FormatVersion)
         {
             throw new InvalidDataException("Not a sentiment model file (or an unsupported version).");
         }
@@ -73,10 +82,23 @@ public sealed class SentimentModel : ISentimentScorer
             throw new InvalidDataException("The model was trained with another featurizer layout.");
         }
 
-        var floats = MemoryMarshal.Cast<byte, float>(bytes[(HeaderInts * sizeof(int))..]);
+        var offset = HeaderInts * sizeof(int);
+        var charGrams = CharNGramOptions.None;
+        if (header[1] >= 2)
+        {
+            var settings = bytes.Slice(offset, CharGramInts * sizeof(int));
+            charGrams = new CharNGramOptions(
+                BinaryPrimitives.ReadInt32LittleEndian(settings),
+                BinaryPrimitives.ReadInt32LittleEndian(settings[4..]),
+                BinaryPrimitives.ReadSingleLittleEndian(settings[8..]),
+                BinaryPrimitives.ReadInt32LittleEndian(settings[12..]) != 0);
+            offset += CharGramInts * sizeof(int);
+        }
+
+        var floats = MemoryMarshal.Cast<byte, float>(bytes[offset..]);
         var temperature = floats[0];
         var biases = floats.Slice(1, ClassCount).ToArray();
-        var body = bytes[((HeaderInts + 1 + ClassCount) * sizeof(int))..];
+        var body = bytes[(offset + ((1 + ClassCount) * sizeof(int)))..];
         var rows = BinaryPrimitives.ReadInt32LittleEndian(body);
         var rowBytes = sizeof(int) * (1 + ClassCount);
         var weights = new float[SentimentFeaturizer.HashSize * ClassCount];
@@ -92,7 +114,7 @@ public sealed class SentimentModel : ISentimentScorer
             }
         }
 
-        return new SentimentModel(weights, biases, temperature);
+        return new SentimentModel(weights, biases, temperature, charGrams);
     }
 
     public void Save(string path)
@@ -110,6 +132,10 @@ public sealed class SentimentModel : ISentimentScorer
         writer.Write(FormatVersion);
         writer.Write(SentimentFeaturizer.HashBits);
         writer.Write(ClassCount);
+        writer.Write(CharGrams.MinLength);
+        writer.Write(CharGrams.MaxLength);
+        writer.Write(CharGrams.Weight);
+        writer.Write(CharGrams.MarkNegation ? 1 : 0);
         writer.Write(Temperature);
         foreach (var b in _biases)
         {
@@ -137,7 +163,7 @@ public sealed class SentimentModel : ISentimentScorer
 
     public SentimentResult Score(ReadOnlySpan<char> text)
     {
-        var featurizer = t_featurizer ??= new SentimentFeaturizer();
+        var featurizer = Featurizer();
         var features = t_features ??= new FeatureVector();
         if (!featurizer.Featurize(text, features))
         {
@@ -160,7 +186,7 @@ public sealed class SentimentModel : ISentimentScorer
 
     public IReadOnlyList<(string Term, float Weight)> Explain(string text, int top)
     {
-        var featurizer = t_featurizer ??= new SentimentFeaturizer();
+        var featurizer = Featurizer();
         var features = new FeatureVector { Names = [] };
         if (!featurizer.Featurize(text, features))
         {
@@ -185,7 +211,7 @@ public sealed class SentimentModel : ISentimentScorer
             }
 
             var push = values[i] * (_weights[row + label] - (others / (ClassCount - 1)));
-            var name = features.Names![i];
+            var name = WordOf(features.Names![i]);
             pushes[name] = pushes.GetValueOrDefault(name) + push;
         }
 
@@ -197,21 +223,35 @@ public sealed class SentimentModel : ISentimentScorer
             .ToList();
     }
 
+    /// <summary>A character n-gram ("rude[&lt;ru]") counts towards its word in explanations.</summary>
+    private static string WordOf(string name)
+    {
+        var bracket = name.IndexOf('[', StringComparison.Ordinal);
+        return bracket > 0 && name[^1] == ']' ? name[..bracket] : name;
+    }
+
     /// <summary>Raw class scores before temperature and softmax (for training diagnostics).</summary>
     public void Logits(FeatureVector features, Span<float> logits)
     {
-        _biases.CopyTo(logits);
         var indices = features.Indices;
         var values = features.Values;
-        var weights = _weights;
+
+        // Masking keeps every row inside _weights (featurizer indices are already masked), so the
+        // rows are read without bounds checks: three per feature, and most features are n-grams.
+        ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
+        float negative = _biases[0], neutral = _biases[1], positive = _biases[2];
         for (var i = 0; i < indices.Length; i++)
         {
-            var row = indices[i] * ClassCount;
+            ref var row = ref Unsafe.Add(ref weights, (nint)((uint)indices[i] & IndexMask) * ClassCount);
             var v = values[i];
-            logits[0] += weights[row] * v;
-            logits[1] += weights[row + 1] * v;
-            logits[2] += weights[row + 2] * v;
+            negative += row * v;
+            neutral += Unsafe.Add(ref row, 1) * v;
+            positive += Unsafe.Add(ref row, 2) * v;
         }
+
+        logits[0] = negative;
+        logits[1] = neutral;
+        logits[2] = positive;
     }
 
     public SentimentResult Softmax(ReadOnlySpan<float> logits)
@@ -222,6 +262,18 @@ public sealed class SentimentModel : ISentimentScorer
         var p = MathF.Exp((logits[2] - max) / Temperature);
         var sum = n + u + p;
         return new SentimentResult(n / sum, u / sum, p / sum);
+    }
+
+    /// <summary>This thread's featurizer, built for this model's n-gram settings.</summary>
+    private SentimentFeaturizer Featurizer()
+    {
+        var featurizer = t_featurizer;
+        if (featurizer is null || featurizer.CharGrams != CharGrams)
+        {
+            t_featurizer = featurizer = new SentimentFeaturizer(charGrams: CharGrams);
+        }
+
+        return featurizer;
     }
 
     private bool RowIsNonZero(int row)

@@ -12,14 +12,21 @@ public static class FeatureHasher
 
     public static uint Hash(ReadOnlySpan<char> text, uint seed)
     {
-        var h = OffsetBasis ^ seed;
+        var h = Start(seed);
         foreach (var c in text)
         {
-            h = (h ^ c) * Prime;
+            h = Step(h, c);
         }
 
         return Avalanche(h);
     }
+
+    /// <summary>Incremental form of <see cref="Hash"/>: <c>Finish(Step(…Step(Start(seed), c0)…, cn))</c> equals <c>Hash(c0..cn, seed)</c>.</summary>
+    public static uint Start(uint seed) => OffsetBasis ^ seed;
+
+    public static uint Step(uint state, char c) => (state ^ c) * Prime;
+
+    public static uint Finish(uint state) => Avalanche(state);
 
     public static uint Combine(uint first, uint second, uint seed) =>
         Avalanche((first * 0x9E3779B1u) ^ second ^ (seed * 0x85EBCA6Bu));

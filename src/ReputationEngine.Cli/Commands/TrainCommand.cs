@@ -23,7 +23,11 @@ public static class TrainCommand
         var lexiconScale = new Option<float>("--lexicon-scale") { Description = "Scale of the lexicon features (higher leans on the lexicon)", DefaultValueFactory = _ => SentimentLexicon.DefaultFeatureScale };
         var lexiconExamples = new Option<float>("--lexicon-examples") { Description = "Weight of the one-word lexicon examples (0 = none)", DefaultValueFactory = _ => defaults.LexiconExampleWeight };
         var corpusWeights = new Option<string[]>("--corpus-weight") { Description = "Weight the training examples of corpora whose name starts with NAME, as NAME=WEIGHT (repeatable)", AllowMultipleArgumentsPerToken = false, DefaultValueFactory = _ => [] };
-        var command = new Command("train", "Train the sentiment model on the corpora and print evaluation figures") { data, output, heldOut, check, l1, l2, crossDomain, lexiconScale, lexiconExamples, corpusWeights };
+        var charMin = new Option<int>("--char-min") { Description = "Shortest character n-gram of a word (the word's start/end marks count)", DefaultValueFactory = _ => defaults.CharGrams.MinLength };
+        var charMax = new Option<int>("--char-max") { Description = "Longest character n-gram of a word", DefaultValueFactory = _ => defaults.CharGrams.MaxLength };
+        var charWeight = new Option<float>("--char-weight") { Description = "Weight of a word's character n-grams relative to the word (0 = no character n-grams)", DefaultValueFactory = _ => defaults.CharGrams.Weight };
+        var charNegation = new Option<bool>("--char-negation") { Description = "Mark character n-grams inside a negation scope as separate features (true/false)", DefaultValueFactory = _ => defaults.CharGrams.MarkNegation, Arity = ArgumentArity.ExactlyOne };
+        var command = new Command("train", "Train the sentiment model on the corpora and print evaluation figures") { data, output, heldOut, check, l1, l2, crossDomain, lexiconScale, lexiconExamples, corpusWeights, charMin, charMax, charWeight, charNegation };
         command.SetAction(parse => Run(
             parse.GetRequiredValue(data),
             parse.GetRequiredValue(output),
@@ -32,7 +36,13 @@ public static class TrainCommand
             parse.GetValue(crossDomain),
             parse.GetValue(lexiconScale),
             parse.GetValue(corpusWeights) ?? [],
-            defaults with { L1Regularization = parse.GetValue(l1), L2Regularization = parse.GetValue(l2), LexiconExampleWeight = parse.GetValue(lexiconExamples) }));
+            defaults with
+            {
+                L1Regularization = parse.GetValue(l1),
+                L2Regularization = parse.GetValue(l2),
+                LexiconExampleWeight = parse.GetValue(lexiconExamples),
+                CharGrams = new CharNGramOptions(parse.GetValue(charMin), parse.GetValue(charMax), parse.GetValue(charWeight), parse.GetValue(charNegation)),
+            }));
         return command;
     }
 
@@ -64,7 +74,7 @@ public static class TrainCommand
             examples = [.. examples, .. SentimentCorpora.LexiconExamples(data.FullName, options.LexiconExampleWeight)];
         }
 
-        Console.WriteLine($"{examples.Count} examples, lexicon of {lexicon.Count} terms");
+        Console.WriteLine($"{examples.Count} examples, lexicon of {lexicon.Count} terms, character n-grams {options.CharGrams}");
         foreach (var corpus in examples.GroupBy(e => e.Corpus).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var byLabel = string.Join(" ", corpus.GroupBy(e => e.Label).OrderBy(g => g.Key).Select(g => $"{g.Key.ToString().ToLowerInvariant()} {g.Count()}"));

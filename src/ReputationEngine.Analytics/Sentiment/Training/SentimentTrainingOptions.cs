@@ -16,4 +16,7 @@ public sealed record SentimentTrainingOptions
     public float LexiconExampleWeight { get; init; } = 0.3f;
 
     public int Seed { get; init; } = 1;
+
+    /// <summary>Character n-grams of words and hashtags (stored in the model file).</summary>
+    public CharNGramOptions CharGrams { get; init; } = CharNGramOptions.Default;
 }
