@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Placement;
 using ReputationEngine.Abstractions.Conversations;
 using ReputationEngine.Abstractions.Customers;
 using ReputationEngine.Abstractions.Mentions;
@@ -10,6 +11,9 @@ using ReputationEngine.Grains.Sla;
 
 namespace ReputationEngine.Grains.Conversations;
 
+// Created by the ingest worker of the silo that accepted the mention: placed there, the first (and usually only)
+// call and the checkpoint's flush stay in-process.
+[PreferLocalPlacement]
 // Most conversations are seen once: an idle activation goes after a few minutes (its state is durable by then), so memory
 // follows the active set rather than everyone ever seen (a viral burst brings hundreds of thousands).
 [CollectionAgeLimit(Minutes = 2)]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Placement;
 using ReputationEngine.Abstractions.Customers;
 using ReputationEngine.Abstractions.Mentions;
 using ReputationEngine.Analytics.Crm;
@@ -7,6 +8,9 @@ using ReputationEngine.Grains.Persistence;
 
 namespace ReputationEngine.Grains.Customers;
 
+// Created by the ingest worker of the silo that accepted the mention: placed there, the first (and usually only)
+// call and the checkpoint's flush stay in-process.
+[PreferLocalPlacement]
 // Most customers are seen once: an idle activation goes after a few minutes (its state is durable by then), so memory
 // follows the active set rather than everyone ever seen (a viral burst brings hundreds of thousands).
 [CollectionAgeLimit(Minutes = 2)]

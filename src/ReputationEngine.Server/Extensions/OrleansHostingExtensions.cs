@@ -35,6 +35,8 @@ public static class OrleansHostingExtensions
 
         var invariant = storage == StorageProvider.Postgres ? PostgresInvariant : SqliteInvariant;
         var membership = builder.Configuration.GetSection(ClusterSettings.MembershipSection);
+        // Orleans' placement pipeline logs every placement through Polly at Information: one line per new grain.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.UseOrleans(silo =>
         {
             if (cluster.Provider == ClusterProvider.AdoNet)
