@@ -14,9 +14,9 @@ namespace ReputationEngine.Grains.Conversations;
 // Created by the ingest worker of the silo that accepted the mention: placed there, the first (and usually only)
 // call and the checkpoint's flush stay in-process.
 [PreferLocalPlacement]
-// Most conversations are seen once: an idle activation goes after a few minutes (its state is durable by then), so memory
+// Most conversations are seen once: an idle activation goes after a minute or two (its state is durable by then), so memory
 // follows the active set rather than everyone ever seen (a viral burst brings hundreds of thousands).
-[CollectionAgeLimit(Minutes = 2)]
+[CollectionAgeLimit(Minutes = 1)]
 public sealed class ConversationGrain : Grain, IConversationGrain
 {
     /// <summary>Participants are counted exactly up to this many; beyond it, new ids are estimated as new.</summary>

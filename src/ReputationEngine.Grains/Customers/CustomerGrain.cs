@@ -11,9 +11,9 @@ namespace ReputationEngine.Grains.Customers;
 // Created by the ingest worker of the silo that accepted the mention: placed there, the first (and usually only)
 // call and the checkpoint's flush stay in-process.
 [PreferLocalPlacement]
-// Most customers are seen once: an idle activation goes after a few minutes (its state is durable by then), so memory
+// Most customers are seen once: an idle activation goes after a minute or two (its state is durable by then), so memory
 // follows the active set rather than everyone ever seen (a viral burst brings hundreds of thousands).
-[CollectionAgeLimit(Minutes = 2)]
+[CollectionAgeLimit(Minutes = 1)]
 public sealed class CustomerGrain : Grain, ICustomerGrain
 {
     public const int MaxRecentMentions = 50;
