@@ -44,6 +44,15 @@ public sealed class SeasonalBaseline
 
     private const double TailQuantileZ = 2.054;
 
+    /// <summary>
+    /// Accumulated excess (one-sided CUSUM of z-scores): each closed bucket adds its z minus this slack, so a rise of
+    /// about twice the slack is what it is tuned for; ordinary noise (z around 0) drains it back to zero.
+    /// </summary>
+    public const double CusumSlack = 1;
+
+    /// <summary>One bucket adds at most this much, so a single outlier does not count as a sustained rise (the single-bucket test judges those).</summary>
+    public const double CusumCap = 4;
+
     private readonly double _bucketSeconds;
     private readonly double[] _values = new double[RecentBuckets];
     private readonly long[] _ticks = new long[RecentBuckets];
@@ -61,6 +70,11 @@ public sealed class SeasonalBaseline
     private readonly PeakMemory _peaks = new();
     private double _residualMedian;
     private double _residualSigma;
+    private double _cusum;
+    private int _cusumBuckets;
+    private double _cusumObserved;
+    private double _cusumExpected;
+
 
     public SeasonalBaseline(double bucketSeconds)
     {
@@ -79,6 +93,10 @@ public sealed class SeasonalBaseline
         _lastTicks = state.LastTicks;
         _buckets = state.Buckets;
         _peaks = new PeakMemory(state.HourlyPeaks, state.PeakHour, state.PeakHourMax);
+        _cusum = state.Cusum;
+        _cusumBuckets = state.CusumBuckets;
+        _cusumObserved = state.CusumObserved;
+        _cusumExpected = state.CusumExpected;
         var n = Math.Min(RecentBuckets, state.RecentValues.Length);
         for (var i = state.RecentValues.Length - n; i < state.RecentValues.Length; i++)
         {
@@ -131,6 +149,24 @@ public sealed class SeasonalBaseline
         return (observed, expected, (observed - expected) / scale);
     }
 
+    /// <summary>
+    /// The accumulated excess (one-sided CUSUM of capped z-scores, each judged against what was expected when its bucket
+    /// closed), the buckets since it was last zero, and their mean observed and expected. Only accumulates once the
+    /// time-of-day profile is in use.
+    /// </summary>
+    public (double Sum, int Buckets, double Observed, double Expected) Cusum =>
+        _cusumBuckets == 0 ? (0, 0, 0, 0) : (_cusum, _cusumBuckets, _cusumObserved / _cusumBuckets, _cusumExpected / _cusumBuckets);
+
+
+    /// <summary>Starts accumulating afresh (after it has fired, so a continuing rise must build up again to update).</summary>
+    public void ResetCusum()
+    {
+        _cusum = 0;
+        _cusumBuckets = 0;
+        _cusumObserved = 0;
+        _cusumExpected = 0;
+    }
+
     /// <summary>Folds one closed bucket in.</summary>
     public void Add(long bucketStartTicks, double value)
     {
@@ -140,7 +176,26 @@ public sealed class SeasonalBaseline
         }
 
         var estimate = Estimate(bucketStartTicks, 0);
-        _peaks.Add(bucketStartTicks, estimate.ZScore(value));
+        var z = estimate.ZScore(value);
+        _peaks.Add(bucketStartTicks, z);
+        if (HasProfile)
+        {
+            // Against the time-of-day profile only: before it, a daily ramp is exactly such a rise.
+            _cusum = Math.Max(0, _cusum + Math.Min(z, CusumCap) - CusumSlack);
+            if (_cusum == 0)
+            {
+                _cusumBuckets = 0;
+                _cusumObserved = 0;
+                _cusumExpected = 0;
+            }
+            else
+            {
+                _cusumBuckets++;
+                _cusumObserved += value;
+                _cusumExpected += estimate.Expected;
+            }
+        }
+
         _lastTicks = bucketStartTicks;
         _buckets++;
         UpdateProfile(_dayMeans, _dayVisits, DaySlot(bucketStartTicks), value);
@@ -164,7 +219,8 @@ public sealed class SeasonalBaseline
 
         var (peaks, hour, max) = _peaks.ToState();
         return new SeasonalBaselineState(values, ticks, (double[])_dayMeans.Clone(), (long[])_dayVisits.Clone(),
-            (double[])_weekMeans.Clone(), (long[])_weekVisits.Clone(), _firstTicks, _lastTicks, _buckets, peaks, hour, max, expected);
+            (double[])_weekMeans.Clone(), (long[])_weekVisits.Clone(), _firstTicks, _lastTicks, _buckets, peaks, hour, max, expected,
+            _cusum, _cusumBuckets, _cusumObserved, _cusumExpected);
     }
 
     private static int DaySlot(long ticks) => (int)(ticks / SlotTicks % DaySlots);
