@@ -2,7 +2,8 @@ namespace ReputationEngine.Analytics.Detection;
 
 /// <summary>
 /// Expected value per event-time bucket: a time-of-day (later time-of-week) profile in 5-minute slots plus the
-/// median of recent residuals against it, with a MAD-based noise scale floored by Poisson noise.
+/// median of recent residuals against it, with a robust noise scale of recent prediction errors (MAD or upper tail,
+/// floored by Poisson noise) and an accumulated excess (CUSUM) for rises too gradual for any one bucket.
 /// Before enough history exists the profile is zero, so the estimate is a plain robust median.
 /// The median of recent residuals follows a level shift within half the recent window, which is
 /// what keeps a shifted level from alerting again.
@@ -43,6 +44,9 @@ public sealed class SeasonalBaseline
     public const double TailQuantile = 0.98;
 
     private const double TailQuantileZ = 2.054;
+
+    /// <summary>Prediction errors needed before the scale is taken from them rather than from in-sample residuals (restored older state).</summary>
+    private const int MinPredictionErrors = 30;
 
     /// <summary>
     /// Accumulated excess (one-sided CUSUM of z-scores): each closed bucket adds its z minus this slack, so a rise of
@@ -128,7 +132,9 @@ public sealed class SeasonalBaseline
     public (double Observed, double Expected, double Z) Sustained(int buckets)
     {
         var n = Math.Min(buckets, _count);
-        if (n == 0)
+        // Only buckets judged against the time-of-day profile when they closed: just after it comes into use, the
+        // expectations of the buckets before it still carry the daily ramp.
+        if (n == 0 || _ticks[(_next - n + RecentBuckets) % RecentBuckets] - _firstTicks <= DailyAfter.Ticks)
         {
             return (0, 0, 0);
         }
@@ -270,7 +276,7 @@ public sealed class SeasonalBaseline
         _count = Math.Min(_count + 1, RecentBuckets);
     }
 
-    // Median and MAD of recent residuals against the current profile; runs once per closed bucket.
+    // Median of recent residuals against the current profile (the level), and the noise scale; runs once per closed bucket.
     private void Refresh()
     {
         if (_count == 0)
@@ -287,18 +293,51 @@ public sealed class SeasonalBaseline
         }
 
         span.Sort();
-        var median = Median(span);
-        // Heavy upper tails (bursty but normal topics) widen the scale: for normal noise the
-        // 95th percentile sits 1.645 σ above the median, so this agrees with the MAD there.
-        var tailSigma = (span[(int)(TailQuantile * (span.Length - 1))] - median) / TailQuantileZ;
-        for (var i = 0; i < span.Length; i++)
+        _residualMedian = Median(span);
+
+        // The scale is the spread of honest prediction errors: observed minus what was expected when the bucket closed.
+        // Residuals against the current profile understate it, because the profile has already learned from those very
+        // buckets (with 5-minute buckets a slot sees one value a day, so early on it nearly fits them).
+        var errors = 0;
+        for (var i = 0; i < _count; i++)
         {
-            span[i] = Math.Abs(span[i] - median);
+            errors += double.IsNaN(_expectedAtClose[i]) ? 0 : 1;
         }
 
-        span.Sort();
-        _residualMedian = median;
-        _residualSigma = Math.Max(MadToSigma * Median(span), tailSigma);
+        if (errors < MinPredictionErrors)
+        {
+            _residualSigma = Spread(span); // restored from a snapshot without expectations: residuals until enough errors exist
+            return;
+        }
+
+        errors = 0;
+        for (var i = 0; i < _count; i++)
+        {
+            if (!double.IsNaN(_expectedAtClose[i]))
+            {
+                _scratch[errors++] = _values[i] - _expectedAtClose[i];
+            }
+        }
+
+        var e = _scratch.AsSpan(0, errors);
+        e.Sort();
+        _residualSigma = Spread(e);
+    }
+
+    // Robust σ of sorted values: the larger of 1.4826·MAD and the upper-tail estimate. Heavy upper tails (bursty but
+    // normal topics) widen it: for normal noise the 98th percentile sits 2.054 σ above the median, so both agree there.
+    // Reorders the span.
+    private static double Spread(Span<double> sorted)
+    {
+        var median = Median(sorted);
+        var tailSigma = (sorted[(int)(TailQuantile * (sorted.Length - 1))] - median) / TailQuantileZ;
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            sorted[i] = Math.Abs(sorted[i] - median);
+        }
+
+        sorted.Sort();
+        return Math.Max(MadToSigma * Median(sorted), tailSigma);
     }
 
     private static double Median(ReadOnlySpan<double> sorted) =>

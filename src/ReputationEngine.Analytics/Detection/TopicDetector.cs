@@ -269,6 +269,11 @@ public sealed class TopicDetector
                 (observed, expected) = (sustained.Observed, sustained.Expected);
                 windowFrom = _bucketStart - (SustainedBuckets * _bucketTicks);
             }
+
+            // Not calm while the recent buckets as a whole still stand above what was expected of them: after a level
+            // shift the scale widens with the surprise and single buckets soon look calm, but resolving then would let
+            // the same shift open a second alert before the baseline has caught up with it.
+            hot |= sustained.Z >= s.ResolveZ && sustained.Observed >= s.MinRatio * sustained.Expected;
         }
 
         if (!firing && est.IsWarm && _volume.HasProfile)
