@@ -7,7 +7,7 @@ using ReputationEngine.Evaluation.Nab;
 namespace ReputationEngine.Evaluation;
 
 /// <summary>
-/// <c>dotnet run -c Release --project loadtests/ReputationEngine.Evaluation -- [nab|cascades|throughput|all|trace FILE] [--data DIR] [--verbose [--windows]]</c>:
+/// <c>dotnet run -c Release --project loadtests/ReputationEngine.Evaluation -- [nab|tweetlike|cascades|throughput|all|trace FILE] [--data DIR] [--verbose [--windows]]</c>:
 /// scores the detectors on NAB and the reach forecast on the cascades, printing Markdown.
 /// </summary>
 public static class EvaluationCommand
@@ -31,6 +31,11 @@ public static class EvaluationCommand
         if (verb is "nab" or "all")
         {
             RunNab(Path.Combine(data, "bursts", "nab"), settings, verbose);
+        }
+
+        if (verb is "tweetlike" or "all")
+        {
+            TweetLikeSeries.Run(settings);
         }
 
         if (verb is "trace")
