@@ -7,11 +7,13 @@ using ReputationEngine.Evaluation.Nab;
 namespace ReputationEngine.Evaluation;
 
 /// <summary>
-/// <c>dotnet run -c Release --project loadtests/ReputationEngine.Evaluation -- [nab|cascades|throughput|all|trace FILE] [--data DIR] [--verbose]</c>:
+/// <c>dotnet run -c Release --project loadtests/ReputationEngine.Evaluation -- [nab|tweetlike|cascades|throughput|all|trace FILE] [--data DIR] [--verbose [--windows]]</c>:
 /// scores the detectors on NAB and the reach forecast on the cascades, printing Markdown.
 /// </summary>
 public static class EvaluationCommand
 {
+    private static bool Windows { get; set; }
+
     public static int Run(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -19,6 +21,8 @@ public static class EvaluationCommand
         var dataIndex = Array.IndexOf(args, "--data");
         var data = dataIndex >= 0 && dataIndex + 1 < args.Length ? args[dataIndex + 1] : DataLocator.Find();
         var verbose = args.Contains("--verbose");
+        // --windows (with --verbose): also prints each labelled window and the row and weight of its earliest detection.
+        Windows = args.Contains("--windows");
         // --settings '{"volumeOpenZ":6}' overrides alert settings exactly as a topic's "alerting" JSON does.
         var settingsIndex = Array.IndexOf(args, "--settings");
         var settings = settingsIndex >= 0 && settingsIndex + 1 < args.Length
@@ -27,6 +31,11 @@ public static class EvaluationCommand
         if (verb is "nab" or "all")
         {
             RunNab(Path.Combine(data, "bursts", "nab"), settings, verbose);
+        }
+
+        if (verb is "tweetlike" or "all")
+        {
+            TweetLikeSeries.Run(settings);
         }
 
         if (verb is "trace")
@@ -150,6 +159,18 @@ public static class EvaluationCommand
                 foreach (var f in scores)
                 {
                     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{f.Name,-60} raw {f.Raw,7:F2} tp {f.TruePositives} fp {f.FalsePositives} fn {f.FalseNegatives}"));
+                }
+
+                if (Windows)
+                {
+                    for (var i = 0; i < corpus.Count; i++)
+                    {
+                        Console.Error.WriteLine(corpus[i].Name);
+                        foreach (var line in NabScorer.WindowReport(corpus[i], detections[i]))
+                        {
+                            Console.Error.WriteLine(line);
+                        }
+                    }
                 }
             }
         }

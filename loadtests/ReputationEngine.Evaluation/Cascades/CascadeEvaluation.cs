@@ -57,6 +57,20 @@ public static class CascadeEvaluation
             naiveErrors.Add(Ape(basePoints[i].Shares * k, basePoints[i].Final));
         }
 
+        // Ablation: shrink SEISMIC's growth factor toward a constant, F = S·k·G^w with G = 1 + p̂·R/S (α = 1, γ = 0);
+        // w = 0 is the naive baseline, w = 1 SEISMIC with α folded into k.
+        var blendErrors = new List<double>();
+        for (var i = 0; i < basePoints.Count; i++)
+        {
+            var held = i;
+            var (k, w) = FitBlend(basePoints.Where((_, j) => j != held).ToList());
+            blendErrors.Add(Ape(Blend(basePoints[i], k, w), basePoints[i].Final));
+        }
+
+        var (kAll, wAll) = FitBlend(basePoints);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| blend: observed × k × (SEISMIC growth)^w | {Median(blendErrors):P1} | {blendErrors.Average():P1} | k = {kAll:G3}, w = {wAll:G3} |"));
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| naive: observed × constant | {Median(naiveErrors):P1} | {naiveErrors.Average():P1} | constant = {FitNaive(basePoints):G4} |"));
         Console.WriteLine();
@@ -96,6 +110,30 @@ public static class CascadeEvaluation
                 if (error < bestError)
                 {
                     (best, bestError) = (candidate, error);
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static readonly double[] ExponentGrid = Enumerable.Range(0, 31).Select(i => i * 0.05).ToArray();
+
+    private static double Blend((long Shares, double Infectiousness, double Remaining, int Final) t, double k, double w) =>
+        t.Shares * k * Math.Pow(1 + (t.Infectiousness * t.Remaining / Math.Max(1, t.Shares)), w);
+
+    private static (double K, double W) FitBlend(List<(long Shares, double Infectiousness, double Remaining, int Final)> train)
+    {
+        (double K, double W) best = (1, 0);
+        var bestError = double.MaxValue;
+        foreach (var w in ExponentGrid)
+        {
+            foreach (var k in MultiplierGrid.Select(m => m / 4))
+            {
+                var error = Median(train.Select(t => Ape(Blend(t, k, w), t.Final)).ToArray());
+                if (error < bestError)
+                {
+                    (best, bestError) = ((k, w), error);
                 }
             }
         }

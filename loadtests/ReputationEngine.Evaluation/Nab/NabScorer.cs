@@ -74,6 +74,21 @@ public static class NabScorer
         return new NabFileScore(series.Name, score, none, perfect, tp, fp, fn);
     }
 
+    /// <summary>Per window: its rows and the earliest detection in it (−1: missed) with that detection's weight σ(y).</summary>
+    public static IEnumerable<string> WindowReport(NabSeries series, IReadOnlyCollection<int> detectionRows)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(detectionRows);
+        var probation = ProbationaryRows(series.Timestamps.Length);
+        foreach (var w in series.Windows)
+        {
+            int left = LowerBound(series.Timestamps, w.From), right = UpperBound(series.Timestamps, w.To) - 1;
+            var first = detectionRows.Where(r => r >= probation && r >= left && r <= right).DefaultIfEmpty(-1).Min();
+            var weight = first < 0 ? 0 : ScaledSigmoid(-(right - first + 1.0) / (right - left + 1.0));
+            yield return FormattableString.Invariant($"  window {left}..{right}: first detection {(first < 0 ? "none" : $"{first} (+{first - left}, weight {weight:F2})")}");
+        }
+    }
+
     /// <summary>Normalised corpus score in NAB's 0..100 scale (can be negative).</summary>
     public static double Normalise(IEnumerable<NabFileScore> files)
     {

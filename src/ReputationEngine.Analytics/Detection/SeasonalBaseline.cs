@@ -2,7 +2,8 @@ namespace ReputationEngine.Analytics.Detection;
 
 /// <summary>
 /// Expected value per event-time bucket: a time-of-day (later time-of-week) profile in 5-minute slots plus the
-/// median of recent residuals against it, with a MAD-based noise scale floored by Poisson noise.
+/// median of recent residuals against it, with a robust noise scale of recent prediction errors (MAD or upper tail,
+/// floored by Poisson noise) and an accumulated excess (CUSUM) for rises too gradual for any one bucket.
 /// Before enough history exists the profile is zero, so the estimate is a plain robust median.
 /// The median of recent residuals follows a level shift within half the recent window, which is
 /// what keeps a shifted level from alerting again.
@@ -44,6 +45,18 @@ public sealed class SeasonalBaseline
 
     private const double TailQuantileZ = 2.054;
 
+    /// <summary>Prediction errors needed before the scale is taken from them rather than from in-sample residuals (restored older state).</summary>
+    private const int MinPredictionErrors = 30;
+
+    /// <summary>
+    /// Accumulated excess (one-sided CUSUM of z-scores): each closed bucket adds its z minus this slack, so a rise of
+    /// about twice the slack is what it is tuned for; ordinary noise (z around 0) drains it back to zero.
+    /// </summary>
+    public const double CusumSlack = 1;
+
+    /// <summary>One bucket adds at most this much, so a single outlier does not count as a sustained rise (the single-bucket test judges those).</summary>
+    public const double CusumCap = 4;
+
     private readonly double _bucketSeconds;
     private readonly double[] _values = new double[RecentBuckets];
     private readonly long[] _ticks = new long[RecentBuckets];
@@ -61,6 +74,11 @@ public sealed class SeasonalBaseline
     private readonly PeakMemory _peaks = new();
     private double _residualMedian;
     private double _residualSigma;
+    private double _cusum;
+    private int _cusumBuckets;
+    private double _cusumObserved;
+    private double _cusumExpected;
+
 
     public SeasonalBaseline(double bucketSeconds)
     {
@@ -79,6 +97,10 @@ public sealed class SeasonalBaseline
         _lastTicks = state.LastTicks;
         _buckets = state.Buckets;
         _peaks = new PeakMemory(state.HourlyPeaks, state.PeakHour, state.PeakHourMax);
+        _cusum = state.Cusum;
+        _cusumBuckets = state.CusumBuckets;
+        _cusumObserved = state.CusumObserved;
+        _cusumExpected = state.CusumExpected;
         var n = Math.Min(RecentBuckets, state.RecentValues.Length);
         for (var i = state.RecentValues.Length - n; i < state.RecentValues.Length; i++)
         {
@@ -110,7 +132,9 @@ public sealed class SeasonalBaseline
     public (double Observed, double Expected, double Z) Sustained(int buckets)
     {
         var n = Math.Min(buckets, _count);
-        if (n == 0)
+        // Only buckets judged against the time-of-day profile when they closed: just after it comes into use, the
+        // expectations of the buckets before it still carry the daily ramp.
+        if (n == 0 || _ticks[(_next - n + RecentBuckets) % RecentBuckets] - _firstTicks <= DailyAfter.Ticks)
         {
             return (0, 0, 0);
         }
@@ -131,6 +155,24 @@ public sealed class SeasonalBaseline
         return (observed, expected, (observed - expected) / scale);
     }
 
+    /// <summary>
+    /// The accumulated excess (one-sided CUSUM of capped z-scores, each judged against what was expected when its bucket
+    /// closed), the buckets since it was last zero, and their mean observed and expected. Only accumulates once the
+    /// time-of-day profile is in use.
+    /// </summary>
+    public (double Sum, int Buckets, double Observed, double Expected) Cusum =>
+        _cusumBuckets == 0 ? (0, 0, 0, 0) : (_cusum, _cusumBuckets, _cusumObserved / _cusumBuckets, _cusumExpected / _cusumBuckets);
+
+
+    /// <summary>Starts accumulating afresh (after it has fired, so a continuing rise must build up again to update).</summary>
+    public void ResetCusum()
+    {
+        _cusum = 0;
+        _cusumBuckets = 0;
+        _cusumObserved = 0;
+        _cusumExpected = 0;
+    }
+
     /// <summary>Folds one closed bucket in.</summary>
     public void Add(long bucketStartTicks, double value)
     {
@@ -140,7 +182,26 @@ public sealed class SeasonalBaseline
         }
 
         var estimate = Estimate(bucketStartTicks, 0);
-        _peaks.Add(bucketStartTicks, estimate.ZScore(value));
+        var z = estimate.ZScore(value);
+        _peaks.Add(bucketStartTicks, z);
+        if (HasProfile)
+        {
+            // Against the time-of-day profile only: before it, a daily ramp is exactly such a rise.
+            _cusum = Math.Max(0, _cusum + Math.Min(z, CusumCap) - CusumSlack);
+            if (_cusum == 0)
+            {
+                _cusumBuckets = 0;
+                _cusumObserved = 0;
+                _cusumExpected = 0;
+            }
+            else
+            {
+                _cusumBuckets++;
+                _cusumObserved += value;
+                _cusumExpected += estimate.Expected;
+            }
+        }
+
         _lastTicks = bucketStartTicks;
         _buckets++;
         UpdateProfile(_dayMeans, _dayVisits, DaySlot(bucketStartTicks), value);
@@ -164,7 +225,8 @@ public sealed class SeasonalBaseline
 
         var (peaks, hour, max) = _peaks.ToState();
         return new SeasonalBaselineState(values, ticks, (double[])_dayMeans.Clone(), (long[])_dayVisits.Clone(),
-            (double[])_weekMeans.Clone(), (long[])_weekVisits.Clone(), _firstTicks, _lastTicks, _buckets, peaks, hour, max, expected);
+            (double[])_weekMeans.Clone(), (long[])_weekVisits.Clone(), _firstTicks, _lastTicks, _buckets, peaks, hour, max, expected,
+            _cusum, _cusumBuckets, _cusumObserved, _cusumExpected);
     }
 
     private static int DaySlot(long ticks) => (int)(ticks / SlotTicks % DaySlots);
@@ -214,7 +276,7 @@ public sealed class SeasonalBaseline
         _count = Math.Min(_count + 1, RecentBuckets);
     }
 
-    // Median and MAD of recent residuals against the current profile; runs once per closed bucket.
+    // Median of recent residuals against the current profile (the level), and the noise scale; runs once per closed bucket.
     private void Refresh()
     {
         if (_count == 0)
@@ -231,18 +293,51 @@ public sealed class SeasonalBaseline
         }
 
         span.Sort();
-        var median = Median(span);
-        // Heavy upper tails (bursty but normal topics) widen the scale: for normal noise the
-        // 95th percentile sits 1.645 σ above the median, so this agrees with the MAD there.
-        var tailSigma = (span[(int)(TailQuantile * (span.Length - 1))] - median) / TailQuantileZ;
-        for (var i = 0; i < span.Length; i++)
+        _residualMedian = Median(span);
+
+        // The scale is the spread of honest prediction errors: observed minus what was expected when the bucket closed.
+        // Residuals against the current profile understate it, because the profile has already learned from those very
+        // buckets (with 5-minute buckets a slot sees one value a day, so early on it nearly fits them).
+        var errors = 0;
+        for (var i = 0; i < _count; i++)
         {
-            span[i] = Math.Abs(span[i] - median);
+            errors += double.IsNaN(_expectedAtClose[i]) ? 0 : 1;
         }
 
-        span.Sort();
-        _residualMedian = median;
-        _residualSigma = Math.Max(MadToSigma * Median(span), tailSigma);
+        if (errors < MinPredictionErrors)
+        {
+            _residualSigma = Spread(span); // restored from a snapshot without expectations: residuals until enough errors exist
+            return;
+        }
+
+        errors = 0;
+        for (var i = 0; i < _count; i++)
+        {
+            if (!double.IsNaN(_expectedAtClose[i]))
+            {
+                _scratch[errors++] = _values[i] - _expectedAtClose[i];
+            }
+        }
+
+        var e = _scratch.AsSpan(0, errors);
+        e.Sort();
+        _residualSigma = Spread(e);
+    }
+
+    // Robust σ of sorted values: the larger of 1.4826·MAD and the upper-tail estimate. Heavy upper tails (bursty but
+    // normal topics) widen it: for normal noise the 98th percentile sits 2.054 σ above the median, so both agree there.
+    // Reorders the span.
+    private static double Spread(Span<double> sorted)
+    {
+        var median = Median(sorted);
+        var tailSigma = (sorted[(int)(TailQuantile * (sorted.Length - 1))] - median) / TailQuantileZ;
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            sorted[i] = Math.Abs(sorted[i] - median);
+        }
+
+        sorted.Sort();
+        return Math.Max(MadToSigma * Median(sorted), tailSigma);
     }
 
     private static double Median(ReadOnlySpan<double> sorted) =>

@@ -1,7 +1,8 @@
 namespace ReputationEngine.Analytics.Detection;
 
 /// <summary>Plain-data snapshot of a <see cref="SeasonalBaseline"/> (oldest recent bucket first).
-/// <see cref="RecentExpected"/> (what was expected of each recent bucket when it closed) is absent in older snapshots.</summary>
+/// <see cref="RecentExpected"/> (what was expected of each recent bucket when it closed) and the accumulated excess (<see cref="Cusum"/>, the buckets and summed observed and expected
+/// of its run) are absent in older snapshots.</summary>
 public sealed record SeasonalBaselineState(
     double[] RecentValues,
     long[] RecentTicks,
@@ -15,4 +16,8 @@ public sealed record SeasonalBaselineState(
     double[] HourlyPeaks,
     long PeakHour,
     double PeakHourMax,
-    double[]? RecentExpected = null);
+    double[]? RecentExpected = null,
+    double Cusum = 0,
+    int CusumBuckets = 0,
+    double CusumObserved = 0,
+    double CusumExpected = 0);

@@ -25,6 +25,12 @@ public sealed class TopicDetector
     /// <summary>Closed buckets whose mean is judged for a sustained rise.</summary>
     public const int SustainedBuckets = 12;
 
+    /// <summary>An accumulated excess (<see cref="SeasonalBaseline.Cusum"/>) this large, in z units, opens a volume spike.</summary>
+    public const double CusumThreshold = 12;
+
+    /// <summary>A spike must beat the topic's usual hourly peak by this factor: matching a routine burst is not news.</summary>
+    public const double RoutinePeakMargin = 1.1;
+
     /// <summary>Weight of the newest bucket in the negative-share baseline.</summary>
     public const double NegativeShareAlpha = 0.02;
 
@@ -246,7 +252,7 @@ public sealed class TopicDetector
         }
 
         var est = peak.Estimate;
-        var firing = est.IsWarm && peak.Z >= Math.Max(s.VolumeOpenZ, est.UsualPeakZ) && peak.Total >= s.MinVolume && peak.Total >= s.MinRatio * est.Expected;
+        var firing = est.IsWarm && peak.Z >= Math.Max(s.VolumeOpenZ, est.UsualPeakZ * RoutinePeakMargin) && peak.Total >= s.MinVolume && peak.Total >= s.MinRatio * est.Expected;
         var hot = peak.Z >= s.ResolveZ;
         var severity = AlertTracker.SeverityFromRatio(peak.Z / s.VolumeOpenZ);
         double observed = peak.Total, expected = est.Expected;
@@ -256,12 +262,34 @@ public sealed class TopicDetector
             // A rise sustained over several buckets, judged against the time-of-day profile only (before it, a
             // daily ramp would look like one).
             var sustained = _volume.Sustained(SustainedBuckets);
-            if (sustained.Z >= Math.Max(s.VolumeOpenZ, est.UsualPeakZ) && sustained.Observed >= s.MinVolume && sustained.Observed >= s.MinRatio * sustained.Expected)
+            if (sustained.Z >= Math.Max(s.VolumeOpenZ, est.UsualPeakZ * RoutinePeakMargin) && sustained.Observed >= s.MinVolume && sustained.Observed >= s.MinRatio * sustained.Expected)
             {
                 firing = hot = true;
                 severity = AlertTracker.SeverityFromRatio(sustained.Z / s.VolumeOpenZ);
                 (observed, expected) = (sustained.Observed, sustained.Expected);
                 windowFrom = _bucketStart - (SustainedBuckets * _bucketTicks);
+            }
+
+            // Not calm while the recent buckets as a whole still stand above what was expected of them: after a level
+            // shift the scale widens with the surprise and single buckets soon look calm, but resolving then would let
+            // the same shift open a second alert before the baseline has caught up with it.
+            hot |= sustained.Z >= s.ResolveZ && sustained.Observed >= s.MinRatio * sustained.Expected;
+        }
+
+        if (!firing && est.IsWarm && _volume.HasProfile)
+        {
+            // A rise building up over several buckets, each a little above what was expected: the accumulated excess
+            // crosses its threshold sooner than the 12-bucket mean does when the rise is steep, and it does not wait
+            // for a fixed window when it is slow. Reset once it fires, so a continuing rise updates the alert only by
+            // building up again, and once the baseline has adapted to a new level nothing accumulates any more.
+            var c = _volume.Cusum;
+            if (c.Sum >= CusumThreshold && c.Observed >= s.MinVolume && c.Observed >= s.MinRatio * c.Expected)
+            {
+                firing = hot = true;
+                severity = AlertTracker.SeverityFromRatio(c.Sum / CusumThreshold);
+                (observed, expected) = (c.Observed, c.Expected);
+                windowFrom = _bucketStart - (c.Buckets * _bucketTicks);
+                _volume.ResetCusum();
             }
         }
 
