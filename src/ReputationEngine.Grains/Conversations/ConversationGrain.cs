@@ -14,9 +14,10 @@ namespace ReputationEngine.Grains.Conversations;
 // Created by the ingest worker of the silo that accepted the mention: placed there, the first (and usually only)
 // call and the checkpoint's flush stay in-process.
 [PreferLocalPlacement]
-// Most conversations are seen once: an idle activation goes after a minute or two (its state is durable by then), so memory
-// follows the active set rather than everyone ever seen (a viral burst brings hundreds of thousands).
-[CollectionAgeLimit(Minutes = 1)]
+// Most conversations are seen once: an idle activation goes after 1.5 to 2.5 minutes (the limit must exceed the 1-minute
+// collection quantum); its state is durable by then. Memory follows the last few minutes of traffic rather than
+// everyone ever seen (a viral burst brings hundreds of thousands).
+[CollectionAgeLimit(Minutes = 1.5)]
 public sealed class ConversationGrain : Grain, IConversationGrain
 {
     /// <summary>Participants are counted exactly up to this many; beyond it, new ids are estimated as new.</summary>

@@ -11,9 +11,10 @@ namespace ReputationEngine.Grains.Customers;
 // Created by the ingest worker of the silo that accepted the mention: placed there, the first (and usually only)
 // call and the checkpoint's flush stay in-process.
 [PreferLocalPlacement]
-// Most customers are seen once: an idle activation goes after a minute or two (its state is durable by then), so memory
-// follows the active set rather than everyone ever seen (a viral burst brings hundreds of thousands).
-[CollectionAgeLimit(Minutes = 1)]
+// Most customers are seen once: an idle activation goes after 1.5 to 2.5 minutes (the limit must exceed the 1-minute
+// collection quantum); its state is durable by then. Memory follows the last few minutes of traffic rather than
+// everyone ever seen (a viral burst brings hundreds of thousands).
+[CollectionAgeLimit(Minutes = 1.5)]
 public sealed class CustomerGrain : Grain, ICustomerGrain
 {
     public const int MaxRecentMentions = 50;
