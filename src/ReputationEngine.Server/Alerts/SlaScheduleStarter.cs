@@ -3,8 +3,10 @@ using ReputationEngine.Grains.Sla;
 namespace ReputationEngine.Server.Alerts;
 
 /// <summary>
-/// Keeps the cluster's SLA schedule active: at silo start (wake-ups left from before a restart still fire) and every
-/// <see cref="RefreshPeriod"/> after (the schedule comes back within that time when the silo it lived on dies).
+/// Keeps the cluster's SLA schedule active: <see cref="RefreshPeriod"/> after silo start (wake-ups left from before a
+/// restart still fire) and every period after that (the schedule comes back within that time when its silo dies).
+/// Not at once: right after start the cluster manifest may not list this silo's grain types yet, and a placement
+/// retried through that holds up other grains' placements. New sign-ups activate the schedule anyway.
 /// </summary>
 public sealed class SlaScheduleStarter(IGrainFactory grains, ILogger<SlaScheduleStarter> logger) : BackgroundService
 {
@@ -15,9 +17,19 @@ public sealed class SlaScheduleStarter(IGrainFactory grains, ILogger<SlaSchedule
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var delay = RefreshPeriod;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var delay = RefreshPeriod;
+            try
+            {
+                await Task.Delay(delay, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            delay = RefreshPeriod;
             try
             {
                 await grains.SlaSchedule().StartAsync();
@@ -26,15 +38,6 @@ public sealed class SlaScheduleStarter(IGrainFactory grains, ILogger<SlaSchedule
             {
                 logger.LogDebug(ex, "Starting the SLA schedule failed; retrying");
                 delay = RetryPeriod;
-            }
-
-            try
-            {
-                await Task.Delay(delay, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
             }
         }
     }
