@@ -7,6 +7,7 @@ using ReputationEngine.Analytics.Sentiment;
 using ReputationEngine.Grains.Alerts;
 using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Grains.Persistence;
+using ReputationEngine.Grains.Sla;
 using ReputationEngine.Grains.Topics;
 
 namespace ReputationEngine.Cli.Replay;
@@ -27,8 +28,9 @@ public static class ReplaySilo
                 silo.Services.AddSingleton<TimeProvider>(clock);
                 silo.Services.AddSingleton<ISentimentScorer>(_ => SentimentModel.LoadDefault());
                 silo.Services.AddSingleton<TopicRulesCache>();
-                // Deterministic runs: nothing may happen on the wall clock (see TopicGrainOptions).
+                // Deterministic runs: nothing may happen on the wall clock (see TopicGrainOptions and SlaOptions).
                 silo.Services.Configure<TopicGrainOptions>(o => o.ResolveAlertsWhenSilent = false);
+                silo.Services.Configure<SlaOptions>(o => o.WakeUpWhenDue = false);
                 silo.Services.AddSingleton<InMemoryAlertLedger>();
                 silo.Services.AddSingleton<IAlertLedger>(sp => sp.GetRequiredService<InMemoryAlertLedger>());
             })

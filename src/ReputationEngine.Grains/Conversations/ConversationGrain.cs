@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using ReputationEngine.Abstractions.Conversations;
 using ReputationEngine.Abstractions.Customers;
@@ -37,7 +38,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     /// <summary>A reply adds this much to virality, a share (observed or forecast) one.</summary>
     public const double ReplyVirality = 0.5;
 
-    /// <summary>The silence timer fires this long after the due time, so "due" itself is still within the SLA.</summary>
+    /// <summary>The silence check wakes at least this long after the due time, so "due" itself is still within the SLA.</summary>
     public static readonly TimeSpan SlaTimerSlack = TimeSpan.FromSeconds(1);
 
     /// <summary>When raising a breach failed, the next try is this far away.</summary>
@@ -49,6 +50,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     private readonly ILogger<ConversationGrain> _logger;
     private readonly TopicRulesCache _topics;
     private ConversationSla? _sla;
+    private readonly SlaOptions _slaOptions;
     private long? _wakeUpBucket;
     private bool _listChanged;
     private IGrainTimer? _flushTimer;
@@ -57,9 +59,11 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         [PersistentState("conversation", StorageNames.Default)] IPersistentState<ConversationGrainState> state,
         TimeProvider time,
         TopicRulesCache topics,
+        IOptions<SlaOptions> slaOptions,
         ILogger<ConversationGrain> logger)
     {
         _topics = topics;
+        _slaOptions = slaOptions.Value;
         _state = new CoalescedState<ConversationGrainState>(state, logger);
         _time = time;
         _logger = logger;
@@ -335,7 +339,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         var negative = State.NegativeCustomerMessages > 0;
         if (!settings.Values.Any(s => s.Enabled && (negative || !s.NegativeOnly)))
         {
-            // No SLA of any topic applies: no influence lookup, no timer.
+            // No SLA of any topic applies: no influence lookup, no wake-up.
             State.Wait.DueAt = null;
             return;
         }
@@ -406,6 +410,11 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     /// </summary>
     private async Task WakeUpInAsync(TimeSpan dueIn)
     {
+        if (!_slaOptions.WakeUpWhenDue)
+        {
+            return;
+        }
+
         dueIn = dueIn < TimeSpan.Zero ? TimeSpan.Zero : dueIn;
         var bucket = SlaWakeUps.Bucket(_time.GetUtcNow() + dueIn);
         if (bucket != _wakeUpBucket)
