@@ -4,12 +4,14 @@ namespace ReputationEngine.Server.Dashboard;
 
 /// <summary>
 /// Registers this silo's <see cref="DashboardObserver"/> in the hub list, and again every
-/// <see cref="RefreshPeriod"/> so the list recovers when its grain is reactivated or moves.
+/// <see cref="RefreshPeriod"/> so the list recovers when its grain is reactivated or moves. Short: while a second silo
+/// joins, the list grain can briefly exist twice and the copy that survives may lack this silo's hub; until the next
+/// registration this silo's dashboards get no pushes.
 /// </summary>
 public sealed class DashboardHubRegistrar(
     IGrainFactory grains, ILocalSiloDetails silo, DashboardObserver observer, ILogger<DashboardHubRegistrar> logger) : BackgroundService
 {
-    public static readonly TimeSpan RefreshPeriod = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan RefreshPeriod = TimeSpan.FromSeconds(5);
 
     /// <summary>After a failed registration (silo still starting), try again this soon.</summary>
     public static readonly TimeSpan RetryPeriod = TimeSpan.FromSeconds(1);
