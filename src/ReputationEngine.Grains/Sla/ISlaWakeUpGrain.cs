@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace ReputationEngine.Grains.Sla;
 
 /// <summary>
@@ -6,6 +8,8 @@ namespace ReputationEngine.Grains.Sla;
 /// </summary>
 public interface ISlaWakeUpGrain : IGrainWithIntegerKey
 {
+    /// <summary>One-way: a sign-up must never hold up the ingest batch that made the conversation wait.</summary>
+    [OneWay]
     Task AddAsync(string[] conversationIds);
 
     /// <summary>Asks every signed-up conversation to check its SLA, then forgets them.</summary>
@@ -17,6 +21,7 @@ public interface ISlaScheduleGrain : IGrainWithStringKey
 {
     public const string Key = "sla";
 
+    [OneWay]
     Task AddBucketAsync(long bucketTicks);
 
     /// <summary>Activates the schedule (at silo start), so buckets left from before a restart still fire.</summary>
