@@ -4,6 +4,10 @@ using ReputationEngine.Server.Extensions;
 var demo = args.Contains("--demo", StringComparer.OrdinalIgnoreCase);
 args = [.. args.Where(a => !a.Equals("--demo", StringComparison.OrdinalIgnoreCase))];
 
+// No config reload on change: its file watcher covers the whole content root recursively, and the default data
+// directory (./data) sits inside it, so every SQLite page write woke the watcher (~9 % of CPU under load).
+args = ["--hostBuilder:reloadConfigOnChange=false", .. args];
+
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {

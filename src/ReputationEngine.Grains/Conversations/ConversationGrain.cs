@@ -182,7 +182,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
             if (!State.PendingCredit.IsEmpty && State.RootAuthorId is { } root)
             {
                 var credit = State.PendingCredit;
-                await GrainFactory.GetGrain<ICustomerGrain>(root)
+                await GrainFactory.GetCachedGrain<ICustomerGrain>(root)
                     .CreditEngagementAsync(new EngagementCredit(credit.Shares, credit.Replies, credit.SharerFollowers, credit.LatestAt));
                 credit.Clear();
                 _state.MarkDirty();
@@ -238,7 +238,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
             _listChanged = false;
             var summary = Summary();
             await Task.WhenAll(State.Topics.Order(StringComparer.Ordinal).Take(MaxListedTopics)
-                .Select(topic => GrainFactory.GetGrain<ITopicConversationsGrain>(topic).UpsertAsync([summary])));
+                .Select(topic => GrainFactory.GetCachedGrain<ITopicConversationsGrain>(topic).UpsertAsync([summary])));
         }
     }
 

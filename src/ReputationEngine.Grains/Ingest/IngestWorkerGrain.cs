@@ -86,14 +86,14 @@ public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache r
         var i = 0;
         foreach (var (topic, mentions) in batch.ByTopic)
         {
-            topics[i++] = GrainFactory.GetGrain<IBrandTopicGrain>(topic).ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.TopicKind, topic)));
+            topics[i++] = GrainFactory.GetCachedGrain<IBrandTopicGrain>(topic).ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.TopicKind, topic)));
         }
 
         var customers = new (ScoredMention[] Mentions, Task<CustomerSummary?> Applied)[batch.ByCustomer.Count];
         i = 0;
         foreach (var (customer, mentions) in batch.ByCustomer)
         {
-            customers[i++] = (mentions, GrainFactory.GetGrain<ICustomerGrain>(customer)
+            customers[i++] = (mentions, GrainFactory.GetCachedGrain<ICustomerGrain>(customer)
                 .ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.CustomerKind, customer))));
         }
 
@@ -101,7 +101,7 @@ public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache r
         i = 0;
         foreach (var (conversation, mentions) in batch.ByConversation)
         {
-            conversations[i++] = (mentions, GrainFactory.GetGrain<IConversationGrain>(conversation)
+            conversations[i++] = (mentions, GrainFactory.GetCachedGrain<IConversationGrain>(conversation)
                 .ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.ConversationKind, conversation))));
         }
 
@@ -145,8 +145,8 @@ public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache r
             await GrainFactory.DashboardNotifier().ConversationsChangedAsync([.. changed]);
         }
 
-        await Task.WhenAll(customersByTopic.Select(p => GrainFactory.GetGrain<ITopicCustomersGrain>(p.Key).UpsertAsync([.. p.Value]))
-            .Concat(conversationsByTopic.Select(p => GrainFactory.GetGrain<ITopicConversationsGrain>(p.Key).UpsertAsync([.. p.Value]))));
+        await Task.WhenAll(customersByTopic.Select(p => GrainFactory.GetCachedGrain<ITopicCustomersGrain>(p.Key).UpsertAsync([.. p.Value]))
+            .Concat(conversationsByTopic.Select(p => GrainFactory.GetCachedGrain<ITopicConversationsGrain>(p.Key).UpsertAsync([.. p.Value]))));
     }
 
     private static void AddPerTopic<T>(Dictionary<string, List<T>> byTopic, ScoredMention[] mentions, T summary)

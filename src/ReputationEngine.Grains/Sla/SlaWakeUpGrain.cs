@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ReputationEngine.Abstractions.Conversations;
+using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Grains.Persistence;
 
 namespace ReputationEngine.Grains.Sla;
@@ -60,7 +61,7 @@ public sealed class SlaWakeUpGrain(
         var failed = new List<string>();
         foreach (var chunk in state.State.ConversationIds.ToArray().Chunk(FireConcurrency))
         {
-            var checks = chunk.Select(id => GrainFactory.GetGrain<IConversationGrain>(id).CheckSlaAsync()).ToArray();
+            var checks = chunk.Select(id => GrainFactory.GetCachedGrain<IConversationGrain>(id).CheckSlaAsync()).ToArray();
             try
             {
                 await Task.WhenAll(checks);

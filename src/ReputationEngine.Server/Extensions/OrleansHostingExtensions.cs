@@ -89,7 +89,7 @@ public static class OrleansHostingExtensions
             {
                 silo.Services.AddGrainStorage(StorageNames.Default, (services, _) => new GroupCommitGrainStorage(
                     services.GetRequiredService<IEngineDatabase>(),
-                    new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>()),
+                    services.GetRequiredService<Orleans.Serialization.Serializer>(),
                     services.GetRequiredService<TimeProvider>(),
                     services.GetRequiredService<ILogger<GroupCommitGrainStorage>>()));
             }

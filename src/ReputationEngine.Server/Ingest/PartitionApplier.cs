@@ -243,9 +243,9 @@ public sealed class PartitionApplier(string partition, IMentionLogStore store, I
         var check = new MentionBatch(partition, [], expected, Flush: true);
         return key[0] switch
         {
-            RoutedBatch.TopicKind => grains.GetGrain<IBrandTopicGrain>(id).ApplyAsync(check),
-            RoutedBatch.CustomerKind => grains.GetGrain<ICustomerGrain>(id).ApplyAsync(check),
-            _ => grains.GetGrain<IConversationGrain>(id).ApplyAsync(check),
+            RoutedBatch.TopicKind => grains.GetCachedGrain<IBrandTopicGrain>(id).ApplyAsync(check),
+            RoutedBatch.CustomerKind => grains.GetCachedGrain<ICustomerGrain>(id).ApplyAsync(check),
+            _ => grains.GetCachedGrain<IConversationGrain>(id).ApplyAsync(check),
         };
     }
 

@@ -1,0 +1,32 @@
+namespace ReputationEngine.Grains.Ingest;
+
+/// <summary>
+/// <see cref="IGrainFactory.GetGrain{TGrainInterface}(string, string?)"/> without its per-call type resolution.
+/// Orleans resolves the interface's grain type on every call (custom-attribute reflection and type-name formatting:
+/// 2 % of CPU and 8 % of allocations on the ingest path, which makes several references per mention); this resolves
+/// it once per interface and then builds references straight from the <see cref="GrainId"/>.
+/// </summary>
+public static class GrainReferenceCache
+{
+    public static TGrainInterface GetCachedGrain<TGrainInterface>(this IGrainFactory grains, string key)
+        where TGrainInterface : IGrainWithStringKey
+    {
+        if (Resolved<TGrainInterface>.Types is { } types)
+        {
+            return (TGrainInterface)grains.GetGrain(GrainId.Create(types.Grain, key), types.Interface);
+        }
+
+        var reference = grains.GetGrain<TGrainInterface>(key);
+        var resolved = (GrainReference)(object)reference;
+        Resolved<TGrainInterface>.Types = new ResolvedTypes(resolved.GrainId.Type, resolved.InterfaceType);
+        return reference;
+    }
+
+    private sealed record ResolvedTypes(GrainType Grain, GrainInterfaceType Interface);
+
+    private static class Resolved<TGrainInterface>
+    {
+        // Grain types come from the grain classes' names, identical in every silo of the process.
+        public static volatile ResolvedTypes? Types;
+    }
+}
