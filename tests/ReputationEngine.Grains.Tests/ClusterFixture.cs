@@ -4,6 +4,7 @@ using ReputationEngine.Analytics.Sentiment;
 using ReputationEngine.Grains.Alerts;
 using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Grains.Persistence;
+using ReputationEngine.Grains.TopicLists;
 
 namespace ReputationEngine.Grains.Tests;
 
@@ -15,6 +16,17 @@ public sealed class ClusterFixture : IAsyncLifetime
     public IGrainFactory Grains => Cluster.GrainFactory;
 
     public async ValueTask InitializeAsync() => await Cluster.DeployAsync();
+
+    /// <summary>A service of the (only) silo, e.g. the store grains write to.</summary>
+    public T Service<T>() where T : notnull => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<T>();
+
+    /// <summary>Collects every idle activation (their deactivation writes run) and checks this grain's went.</summary>
+    public async Task DeactivateAsync(IAddressable grain)
+    {
+        var management = Grains.GetGrain<IManagementGrain>(0);
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        Assert.Null(await management.GetActivationAddress(grain));
+    }
 
     public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
 
@@ -28,6 +40,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton<TopicRulesCache>();
             siloBuilder.Services.AddSingleton<InMemoryAlertLedger>();
             siloBuilder.Services.AddSingleton<IAlertLedger>(sp => sp.GetRequiredService<InMemoryAlertLedger>());
+            siloBuilder.Services.AddSingleton<ITopicListStore, InMemoryTopicListStore>();
         }
     }
 }

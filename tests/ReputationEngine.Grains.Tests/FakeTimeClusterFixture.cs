@@ -5,6 +5,7 @@ using ReputationEngine.Analytics.Sentiment;
 using ReputationEngine.Grains.Alerts;
 using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Grains.Persistence;
+using ReputationEngine.Grains.TopicLists;
 
 namespace ReputationEngine.Grains.Tests;
 
@@ -36,6 +37,7 @@ public sealed class FakeTimeClusterFixture : IAsyncLifetime
             siloBuilder.AddMemoryGrainStorage(StorageNames.Default);
             siloBuilder.Services.AddSingleton<TimeProvider>(Time);
             siloBuilder.Services.AddSingleton<IAlertLedger>(Ledger);
+            siloBuilder.Services.AddSingleton<ITopicListStore, InMemoryTopicListStore>();
             siloBuilder.Services.AddSingleton<ISentimentScorer>(_ => SentimentModel.LoadDefault());
             siloBuilder.Services.AddSingleton<TopicRulesCache>();
         }

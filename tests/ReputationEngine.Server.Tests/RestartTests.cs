@@ -26,6 +26,13 @@ public sealed class RestartTests
         Assert.Equal(50, snapshot.GetProperty("totalMentions").GetInt64());
         var customer = await (await again.GetAsync("/api/customers/tw:user3")).JsonAsync();
         Assert.Equal(10, customer.GetProperty("mentions").GetInt64());
+        // The topic's lists come back from their rows (written when the first engine's grains deactivated).
+        var customers = await (await again.GetAsync("/api/topics/acme/customers?limit=100")).JsonAsync();
+        Assert.Equal(["tw:user0", "tw:user1", "tw:user2", "tw:user3", "tw:user4"],
+            customers.EnumerateArray().Select(c => c.GetProperty("customerId").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(10, customers.EnumerateArray().Single(c => c.GetProperty("customerId").GetString() == "tw:user3").GetProperty("mentions").GetInt64());
+        var cases = await (await again.GetAsync("/api/topics/acme/conversations?limit=100")).JsonAsync();
+        Assert.Equal(50, cases.GetArrayLength());
 
         var resent = await (await again.PostMentionsAsync(batch)).JsonAsync();
         Assert.Equal(0, resent.GetProperty("accepted").GetInt32());

@@ -2,7 +2,7 @@ namespace ReputationEngine.Abstractions.Conversations;
 
 /// <summary>
 /// A topic's case list (key: topic id), fed in batches by conversation grains when they checkpoint or change
-/// state. Bounded: beyond <c>MaxConversations</c> resolved and then least recently active cases are dropped.
+/// state. Bounded: beyond 2 000 entries resolved and then least recently active cases are dropped.
 /// </summary>
 public interface ITopicConversationsGrain : IGrainWithStringKey
 {

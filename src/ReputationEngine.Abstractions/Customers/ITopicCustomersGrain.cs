@@ -2,7 +2,7 @@ namespace ReputationEngine.Abstractions.Customers;
 
 /// <summary>
 /// A topic's customer list (key: topic id), fed in batches by customer grains when they checkpoint. Bounded:
-/// beyond <c>MaxCustomers</c> the customers with the lowest influence and risk are dropped.
+/// beyond 2 000 entries the customers with the lowest influence and risk are dropped.
 /// </summary>
 public interface ITopicCustomersGrain : IGrainWithStringKey
 {

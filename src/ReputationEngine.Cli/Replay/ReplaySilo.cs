@@ -9,6 +9,7 @@ using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Grains.Persistence;
 using ReputationEngine.Grains.Sla;
 using ReputationEngine.Grains.Topics;
+using ReputationEngine.Grains.TopicLists;
 
 namespace ReputationEngine.Cli.Replay;
 
@@ -33,6 +34,7 @@ public static class ReplaySilo
                 silo.Services.Configure<SlaOptions>(o => o.WakeUpWhenDue = false);
                 silo.Services.AddSingleton<InMemoryAlertLedger>();
                 silo.Services.AddSingleton<IAlertLedger>(sp => sp.GetRequiredService<InMemoryAlertLedger>());
+                silo.Services.AddSingleton<ITopicListStore, InMemoryTopicListStore>();
             })
             .Build();
 

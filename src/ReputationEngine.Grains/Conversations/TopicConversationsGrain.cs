@@ -1,62 +1,37 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
 using ReputationEngine.Abstractions.Conversations;
 using ReputationEngine.Grains.Persistence;
+using ReputationEngine.Grains.TopicLists;
 
 namespace ReputationEngine.Grains.Conversations;
 
 /// <summary>A topic's bounded case list; conversations push their summary when they checkpoint or staff act.</summary>
-public sealed class TopicConversationsGrain : Grain, ITopicConversationsGrain
+public sealed class TopicConversationsGrain(
+    [PersistentState("topicConversations", StorageNames.Default)] IPersistentState<TopicConversationsState> legacy,
+    ITopicListStore store,
+    Serializer serializer,
+    ILogger<TopicConversationsGrain> logger)
+    : TopicListGrain<ConversationSummary>(store, serializer, logger), ITopicConversationsGrain
 {
-    public const int MaxConversations = 2_000;
+    protected override string ListName => "conversations";
 
-    /// <summary>Evictions free this many places at once, so a full list does not sort on every upsert.</summary>
-    public const int EvictionSlack = 100;
-
-    private readonly CoalescedState<TopicConversationsState> _state;
-
-    public TopicConversationsGrain(
-        [PersistentState("topicConversations", StorageNames.Default)] IPersistentState<TopicConversationsState> state,
-        ILogger<TopicConversationsGrain> logger) => _state = new CoalescedState<TopicConversationsState>(state, logger);
-
-    private Dictionary<string, ConversationSummary> Conversations => _state.Value.Conversations;
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(_state.FlushAsync, CoalescedState<TopicConversationsState>.SafetyFlushPeriod, CoalescedState<TopicConversationsState>.SafetyFlushPeriod);
-        return Task.CompletedTask;
+        await base.OnActivateAsync(cancellationToken);
+        await ImportLegacyStateAsync(legacy, state => state.Conversations.Values);
     }
-
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await _state.FlushAsync();
 
     public Task UpsertAsync(ConversationSummary[] conversations)
     {
         ArgumentNullException.ThrowIfNull(conversations);
-        foreach (var conversation in conversations)
-        {
-            Conversations[conversation.ConversationId] = conversation;
-        }
-
-        if (Conversations.Count > MaxConversations)
-        {
-            // Resolved cases go first, then those quiet the longest; waiting customers stay longest.
-            var evicted = Conversations.Values
-                .OrderBy(c => c.State == ConversationState.Resolved ? 0 : c.WaitingSince is null ? 1 : 2)
-                .ThenBy(c => c.LastActivityAt ?? DateTimeOffset.MinValue)
-                .Take(Conversations.Count - MaxConversations + EvictionSlack)
-                .ToArray();
-            foreach (var conversation in evicted)
-            {
-                Conversations.Remove(conversation.ConversationId);
-            }
-        }
-
-        _state.MarkDirty();
+        Upsert(conversations);
         return Task.CompletedTask;
     }
 
     public Task<ConversationSummary[]> ListAsync(ConversationState? state, ConversationSort sort, int limit)
     {
-        var selected = Conversations.Values.Where(c => state is null || c.State == state);
+        var selected = Entries.Where(c => state is null || c.State == state);
         var ordered = sort switch
         {
             // Waiting longest first; nobody waiting goes last.
@@ -66,4 +41,11 @@ public sealed class TopicConversationsGrain : Grain, ITopicConversationsGrain
         };
         return Task.FromResult(ordered.ThenBy(c => c.ConversationId, StringComparer.Ordinal).Take(Math.Max(0, limit)).ToArray());
     }
+
+    protected override string IdOf(ConversationSummary summary) => summary.ConversationId;
+
+    // Resolved cases go first, then those quiet the longest; waiting customers stay longest.
+    protected override IEnumerable<ConversationSummary> EvictionOrder(IEnumerable<ConversationSummary> entries) => entries
+        .OrderBy(c => c.State == ConversationState.Resolved ? 0 : c.WaitingSince is null ? 1 : 2)
+        .ThenBy(c => c.LastActivityAt ?? DateTimeOffset.MinValue);
 }

@@ -2,6 +2,7 @@ using ReputationEngine.Abstractions.Conversations;
 
 namespace ReputationEngine.Grains.Conversations;
 
+/// <summary>How an earlier version kept the whole list as one grain state; read once to move it into rows.</summary>
 [GenerateSerializer]
 public sealed class TopicConversationsState
 {

@@ -1,15 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ReputationEngine.Abstractions.Validation;
 using ReputationEngine.Analytics.Sentiment;
 using ReputationEngine.Grains.Alerts;
 using ReputationEngine.Grains.Ingest;
+using ReputationEngine.Grains.TopicLists;
 using ReputationEngine.Server.Alerts;
 using ReputationEngine.Server.Cluster;
 using ReputationEngine.Server.Ingest;
 using ReputationEngine.Server.MentionLog;
 using ReputationEngine.Server.Privacy;
 using ReputationEngine.Server.Storage;
-using ReputationEngine.Abstractions.Validation;
 
 namespace ReputationEngine.Server.Extensions;
 
@@ -49,6 +50,7 @@ public static class EngineServiceExtensions
         services.AddSingleton<PartitionOwnership>();
         services.AddSingleton<AlertStore>();
         services.AddSingleton<IAlertLedger>(sp => sp.GetRequiredService<AlertStore>());
+        services.AddSingleton<ITopicListStore, TopicListStore>();
         services.AddSingleton<MentionDispatcher>();
         services.AddSingleton<CustomerErasure>();
         services.AddSingleton<MentionLogWriter>();
