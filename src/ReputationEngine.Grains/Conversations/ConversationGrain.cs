@@ -53,7 +53,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     private readonly SlaOptions _slaOptions;
     private long? _wakeUpBucket;
     private bool _listChanged;
-    private IGrainTimer? _flushTimer;
+    private readonly FlushSoon _flushSoon;
 
     public ConversationGrain(
         [PersistentState("conversation", StorageNames.Default)] IPersistentState<ConversationGrainState> state,
@@ -65,6 +65,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         _topics = topics;
         _slaOptions = slaOptions.Value;
         _state = new CoalescedState<ConversationGrainState>(state, logger);
+        _flushSoon = new FlushSoon(this, FlushAsync, ListPushDelay, logger);
         _time = time;
         _logger = logger;
     }
@@ -166,7 +167,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         await EvaluateSlaAsync([]);
         if (_state.IsDirty)
         {
-            ScheduleFlush();
+            _flushSoon.Schedule();
         }
     }
 
@@ -206,28 +207,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     {
         _state.MarkDirty();
         _listChanged = true;
-        ScheduleFlush();
-    }
-
-    /// <summary>
-    /// Changes made outside ingest (staff, SLA checks, credits) are written and listed within <see cref="ListPushDelay"/>;
-    /// what ingest changed, the ingest checkpoint writes. No periodic timer: most activations never need one.
-    /// </summary>
-    private void ScheduleFlush() => _flushTimer ??= this.RegisterGrainTimer(FlushSoonAsync, ListPushDelay, Timeout.InfiniteTimeSpan);
-
-    private async Task FlushSoonAsync()
-    {
-        _flushTimer?.Dispose();
-        _flushTimer = null;
-        try
-        {
-            await FlushAsync();
-        }
-        catch (Exception ex)
-        {
-            _logger.LogWarning(ex, "Writing conversation {ConversationId} failed; retrying", Id);
-            ScheduleFlush();
-        }
+        _flushSoon.Schedule();
     }
 
     private async Task PushToListsAsync()

@@ -32,7 +32,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     private readonly TimeProvider _time;
     private readonly ILogger<CustomerGrain> _logger;
     private bool _listChanged;
-    private IGrainTimer? _flushTimer;
+    private readonly FlushSoon _flushSoon;
 
     public CustomerGrain(
         [PersistentState("customer", StorageNames.Default)] IPersistentState<CustomerState> state,
@@ -40,6 +40,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         ILogger<CustomerGrain> logger)
     {
         _state = new CoalescedState<CustomerState>(state, logger);
+        _flushSoon = new FlushSoon(this, FlushAsync, ListPushDelay, logger);
         _time = time;
         _logger = logger;
     }
@@ -161,28 +162,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     {
         _state.MarkDirty();
         _listChanged = true;
-        ScheduleFlush();
-    }
-
-    /// <summary>
-    /// Changes made outside ingest (engagement credits, erasure) are written and listed within <see cref="ListPushDelay"/>;
-    /// what ingest changed, the ingest checkpoint writes. No periodic timer: most activations never need one.
-    /// </summary>
-    private void ScheduleFlush() => _flushTimer ??= this.RegisterGrainTimer(FlushSoonAsync, ListPushDelay, Timeout.InfiniteTimeSpan);
-
-    private async Task FlushSoonAsync()
-    {
-        _flushTimer?.Dispose();
-        _flushTimer = null;
-        try
-        {
-            await FlushAsync();
-        }
-        catch (Exception ex)
-        {
-            _logger.LogWarning(ex, "Writing customer {CustomerId} failed; retrying", this.GetPrimaryKeyString());
-            ScheduleFlush();
-        }
+        _flushSoon.Schedule();
     }
 
     private async Task PushToListsAsync()

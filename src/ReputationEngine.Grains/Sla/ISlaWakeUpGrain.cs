@@ -24,6 +24,6 @@ public interface ISlaScheduleGrain : IGrainWithStringKey
     [OneWay]
     Task AddBucketAsync(long bucketTicks);
 
-    /// <summary>Activates the schedule (at silo start), so buckets left from before a restart still fire.</summary>
+    /// <summary>Activates the schedule, so buckets left from before a restart still fire (each silo calls it 30 s after start, then every 30 s).</summary>
     Task StartAsync();
 }
