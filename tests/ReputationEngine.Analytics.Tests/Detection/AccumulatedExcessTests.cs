@@ -38,6 +38,28 @@ public sealed class AccumulatedExcessTests
     }
 
     [Fact]
+    public void Evaluate_RiseOfAboutOneAndAQuarterSigmaForFourHours_OpensOnceFromItsStart()
+    {
+        // σ 60 around 100 (scale ≈ 65 over the long error window): a rise to 180 is ~1.2 σ per bucket, which neither a
+        // single bucket nor (with this noise) the 12-bucket mean (1.44 σ) reaches; the accumulated excess crosses its
+        // threshold of 9 after 35 buckets. At the former threshold of 12 this four-hour rise never opened.
+        var detector = new TopicDetector(FiveMinutes);
+        var random = new Random(7);
+        var signals = new List<AlertSignal>();
+        const int Rise = 4 * BucketsPerDay;
+        const int Length = 48;
+        for (var bucket = 0; bucket < Rise + Length + 100; bucket++)
+        {
+            var level = bucket is >= Rise and < Rise + Length ? 180 : 100;
+            signals.AddRange(Feed(detector, bucket, Noisy(level, random)));
+        }
+
+        var open = Assert.Single(signals, s => s is { Kind: AlertKind.VolumeSpike, Action: AlertAction.Open } && s.OpenedAt >= At(2 * BucketsPerDay));
+        Assert.Equal((At(Rise + 35), At(Rise), 183.89, 96.13, 1), (open.OpenedAt, open.WindowFrom, open.Observed, open.Expected, open.Severity));
+        Assert.Single(signals, s => s is { Kind: AlertKind.VolumeSpike, Action: AlertAction.Resolve } && s.OpenedAt == open.OpenedAt);
+    }
+
+    [Fact]
     public void Evaluate_LevelShiftAfterProfileIsLearned_OpensOnceAndNeverAgain()
     {
         // Daily cycle for three days, then the whole cycle doubles for three days: the accumulated excess fires with the
