@@ -49,6 +49,14 @@ public sealed class SeasonalBaseline
     private const int MinPredictionErrors = 30;
 
     /// <summary>
+    /// Prediction errors the noise scale is taken from: a week of 5-minute buckets (34 hours of 1-minute ones). Far longer
+    /// than the <see cref="RecentBuckets"/> the level follows, so the scale knows the topic's usual bursts and quiet spells
+    /// rather than only the last few hours: a calm afternoon does not make the evening's ordinary bursts look alarming, and
+    /// one burst does not blind the detector for the hours after it.
+    /// </summary>
+    public const int ErrorBuckets = WeekSlots;
+
+    /// <summary>
     /// Accumulated excess (one-sided CUSUM of z-scores): each closed bucket adds its z minus this slack, so a rise of
     /// about twice the slack is what it is tuned for; ordinary noise (z around 0) drains it back to zero.
     /// </summary>
@@ -66,6 +74,16 @@ public sealed class SeasonalBaseline
     private readonly double[] _weekMeans = new double[WeekSlots];
     private readonly long[] _weekVisits = new long[WeekSlots];
     private readonly double[] _scratch = new double[RecentBuckets];
+
+    // Prediction errors, oldest overwritten first; single precision halves the memory and is ample for counts.
+    private readonly float[] _errors = new float[ErrorBuckets];
+
+    // Sorting buffer for the errors, one per thread rather than per topic (a grain's turn never yields inside Refresh).
+    [ThreadStatic]
+    private static double[]? t_errorScratch;
+
+    private int _errorNext;
+    private int _errorCount;
     private int _next;
     private int _count;
     private long _firstTicks = long.MinValue;
@@ -101,10 +119,17 @@ public sealed class SeasonalBaseline
         _cusumBuckets = state.CusumBuckets;
         _cusumObserved = state.CusumObserved;
         _cusumExpected = state.CusumExpected;
+        // Snapshots from before the long error window seed it with the recent buckets' errors.
+        var seedErrors = state.PredictionErrors is null;
+        foreach (var error in (state.PredictionErrors ?? []).AsSpan(Math.Max(0, (state.PredictionErrors?.Length ?? 0) - ErrorBuckets)))
+        {
+            PushError(error);
+        }
+
         var n = Math.Min(RecentBuckets, state.RecentValues.Length);
         for (var i = state.RecentValues.Length - n; i < state.RecentValues.Length; i++)
         {
-            Push(state.RecentValues[i], state.RecentTicks[i], state.RecentExpected is { } e && i < e.Length ? e[i] : double.NaN);
+            Push(state.RecentValues[i], state.RecentTicks[i], state.RecentExpected is { } e && i < e.Length ? e[i] : double.NaN, seedErrors);
         }
 
         Refresh();
@@ -206,7 +231,7 @@ public sealed class SeasonalBaseline
         _buckets++;
         UpdateProfile(_dayMeans, _dayVisits, DaySlot(bucketStartTicks), value);
         UpdateProfile(_weekMeans, _weekVisits, WeekSlot(bucketStartTicks), value);
-        Push(value, bucketStartTicks, estimate.Expected);
+        Push(value, bucketStartTicks, estimate.Expected, recordError: true);
         Refresh();
     }
 
@@ -223,10 +248,16 @@ public sealed class SeasonalBaseline
             expected[i] = _expectedAtClose[at];
         }
 
+        var errors = new float[_errorCount];
+        for (var i = 0; i < _errorCount; i++)
+        {
+            errors[i] = _errors[(_errorNext - _errorCount + i + ErrorBuckets) % ErrorBuckets];
+        }
+
         var (peaks, hour, max) = _peaks.ToState();
         return new SeasonalBaselineState(values, ticks, (double[])_dayMeans.Clone(), (long[])_dayVisits.Clone(),
             (double[])_weekMeans.Clone(), (long[])_weekVisits.Clone(), _firstTicks, _lastTicks, _buckets, peaks, hour, max, expected,
-            _cusum, _cusumBuckets, _cusumObserved, _cusumExpected);
+            _cusum, _cusumBuckets, _cusumObserved, _cusumExpected, errors);
     }
 
     private static int DaySlot(long ticks) => (int)(ticks / SlotTicks % DaySlots);
@@ -267,13 +298,25 @@ public sealed class SeasonalBaseline
         means[slot] += alpha * (value - means[slot]);
     }
 
-    private void Push(double value, long ticks, double expected)
+    private void Push(double value, long ticks, double expected, bool recordError)
     {
+        if (recordError && !double.IsNaN(expected))
+        {
+            PushError((float)(value - expected));
+        }
+
         _values[_next] = value;
         _ticks[_next] = ticks;
         _expectedAtClose[_next] = expected;
         _next = (_next + 1) % RecentBuckets;
         _count = Math.Min(_count + 1, RecentBuckets);
+    }
+
+    private void PushError(float error)
+    {
+        _errors[_errorNext] = error;
+        _errorNext = (_errorNext + 1) % ErrorBuckets;
+        _errorCount = Math.Min(_errorCount + 1, ErrorBuckets);
     }
 
     // Median of recent residuals against the current profile (the level), and the noise scale; runs once per closed bucket.
@@ -297,29 +340,21 @@ public sealed class SeasonalBaseline
 
         // The scale is the spread of honest prediction errors: observed minus what was expected when the bucket closed.
         // Residuals against the current profile understate it, because the profile has already learned from those very
-        // buckets (with 5-minute buckets a slot sees one value a day, so early on it nearly fits them).
-        var errors = 0;
-        for (var i = 0; i < _count; i++)
-        {
-            errors += double.IsNaN(_expectedAtClose[i]) ? 0 : 1;
-        }
-
-        if (errors < MinPredictionErrors)
+        // buckets (with 5-minute buckets a slot sees one value a day, so early on it nearly fits them). They are taken
+        // over the long error window, not only the recent buckets the level follows.
+        if (_errorCount < MinPredictionErrors)
         {
             _residualSigma = Spread(span); // restored from a snapshot without expectations: residuals until enough errors exist
             return;
         }
 
-        errors = 0;
-        for (var i = 0; i < _count; i++)
+        var buffer = t_errorScratch ??= new double[ErrorBuckets];
+        for (var i = 0; i < _errorCount; i++)
         {
-            if (!double.IsNaN(_expectedAtClose[i]))
-            {
-                _scratch[errors++] = _values[i] - _expectedAtClose[i];
-            }
+            buffer[i] = _errors[i];
         }
 
-        var e = _scratch.AsSpan(0, errors);
+        var e = buffer.AsSpan(0, _errorCount);
         e.Sort();
         _residualSigma = Spread(e);
     }

@@ -2,7 +2,8 @@ namespace ReputationEngine.Analytics.Detection;
 
 /// <summary>Plain-data snapshot of a <see cref="SeasonalBaseline"/> (oldest recent bucket first).
 /// <see cref="RecentExpected"/> (what was expected of each recent bucket when it closed) and the accumulated excess (<see cref="Cusum"/>, the buckets and summed observed and expected
-/// of its run) are absent in older snapshots.</summary>
+/// of its run) are absent in older snapshots, and so are the <see cref="PredictionErrors"/> of the long scale window (oldest first; an older
+/// snapshot seeds them with its recent buckets' errors).</summary>
 public sealed record SeasonalBaselineState(
     double[] RecentValues,
     long[] RecentTicks,
@@ -20,4 +21,5 @@ public sealed record SeasonalBaselineState(
     double Cusum = 0,
     int CusumBuckets = 0,
     double CusumObserved = 0,
-    double CusumExpected = 0);
+    double CusumExpected = 0,
+    float[]? PredictionErrors = null);

@@ -26,7 +26,7 @@ public sealed class TopicDetector
     public const int SustainedBuckets = 12;
 
     /// <summary>An accumulated excess (<see cref="SeasonalBaseline.Cusum"/>) this large, in z units, opens a volume spike.</summary>
-    public const double CusumThreshold = 12;
+    public const double CusumThreshold = 9;
 
     /// <summary>A spike must beat the topic's usual hourly peak by this factor: matching a routine burst is not news.</summary>
     public const double RoutinePeakMargin = 1.1;
