@@ -23,10 +23,10 @@ public sealed class MentionDispatcher(
     public const int MaxBatchSize = PartitionApplier.MaxBatchSize;
     public const int MaxQueuedGroups = 512;
     /// <summary>
-    /// Every busy topic writes its whole state (windows and detector, up to ~200 KB) at each checkpoint, so a short
-    /// interval costs CPU at every rate (at 1 s it was ~5 % of the engine's); a crash replays at most this much of the log.
+    /// A crash replays at most this much of the log. Each busy topic writes its whole state at every checkpoint; 5 s
+    /// halved that cost in a profile but measured no different end to end (docs/benchmarks.md), so it stays short.
     /// </summary>
-    public static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(1);
 
     private readonly Channel<LoggedMention[]> _incoming = Channel.CreateBounded<LoggedMention[]>(
         new BoundedChannelOptions(MaxQueuedGroups) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
