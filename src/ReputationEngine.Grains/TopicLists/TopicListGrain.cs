@@ -70,9 +70,9 @@ public abstract class TopicListGrain<TSummary> : Grain
         }
 
         Upsert(entries(legacy.State).Where(e => !_entries.ContainsKey(IdOf(e))));
-        await _store.WriteAsync(ListName, Topic, [.. _changed.Select(id => new TopicListRow(id, _serializer.SerializeToArray(_entries[id])))], [.. _removed]);
-        _changed.Clear();
-        _removed.Clear();
+        // Not FlushAsync, which keeps failures for the next flush: the old state may only go once the rows are written.
+        var (upserts, deletes) = TakePending();
+        await _store.WriteAsync(ListName, Topic, upserts, deletes);
         await legacy.ClearStateAsync();
     }
 
@@ -114,11 +114,7 @@ public abstract class TopicListGrain<TSummary> : Grain
             return;
         }
 
-        // Serialized now, so the write holds the entries as they are at this turn.
-        var upserts = _changed.Select(id => new TopicListRow(id, _serializer.SerializeToArray(_entries[id]))).ToArray();
-        var deletes = _removed.ToArray();
-        _changed.Clear();
-        _removed.Clear();
+        var (upserts, deletes) = TakePending();
         try
         {
             await _store.WriteAsync(ListName, Topic, upserts, deletes);
@@ -138,5 +134,15 @@ public abstract class TopicListGrain<TSummary> : Grain
 
             _logger.LogWarning(ex, "Writing the {List} list of topic {Topic} failed; retrying at the next flush", ListName, Topic);
         }
+    }
+
+    /// <summary>The rows to write for what changed since the last write; serialized now, as the entries are at this turn.</summary>
+    private (TopicListRow[] Upserts, string[] Deletes) TakePending()
+    {
+        var upserts = _changed.Select(id => new TopicListRow(id, _serializer.SerializeToArray(_entries[id]))).ToArray();
+        var deletes = _removed.ToArray();
+        _changed.Clear();
+        _removed.Clear();
+        return (upserts, deletes);
     }
 }
