@@ -19,6 +19,15 @@ public static class OrleansHostingExtensions
     /// <summary>ADO.NET invariant of Npgsql for the Orleans providers.</summary>
     public const string PostgresInvariant = "Npgsql";
 
+    /// <summary>Orleans' activation collection settings (<c>Orleans__GrainCollection__*</c>) over the engine's defaults.</summary>
+    public const string GrainCollectionSection = "Orleans:GrainCollection";
+
+    /// <summary>Above this share of the memory the process may use, idle activations are shed, least recently used first.</summary>
+    public const double DefaultMemoryLimitPercent = 75;
+
+    /// <summary>Shedding stops when the estimate falls to this share.</summary>
+    public const double DefaultMemoryTargetPercent = 60;
+
     /// <summary>
     /// Co-hosts an Orleans silo: ADO.NET grain storage on the engine's database, and localhost clustering or
     /// ADO.NET membership in PostgreSQL (<c>Cluster__Provider</c>).
@@ -93,6 +102,18 @@ public static class OrleansHostingExtensions
                     services.GetRequiredService<TimeProvider>(),
                     services.GetRequiredService<ILogger<GroupCommitGrainStorage>>()));
             }
+
+            // A viral burst brings hundreds of thousands of new customers and conversations at once, faster than the idle
+            // age collects them: past a memory budget (the machine's memory, the container's limit or DOTNET_GCHeapHardLimit)
+            // the least recently used idle activations go early. Their state is durable by then (checkpoint each second).
+            silo.Services.AddOptions<GrainCollectionOptions>()
+                .Configure(o =>
+                {
+                    o.EnableActivationSheddingOnMemoryPressure = true;
+                    o.MemoryUsageLimitPercentage = DefaultMemoryLimitPercent;
+                    o.MemoryUsageTargetPercentage = DefaultMemoryTargetPercent;
+                })
+                .Bind(builder.Configuration.GetSection(GrainCollectionSection));
 
             silo.Configure<ClusterOptions>(o =>
             {
