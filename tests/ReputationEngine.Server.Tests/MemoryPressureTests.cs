@@ -24,7 +24,9 @@ public sealed class MemoryPressureTests
         await using var engine = new EngineFactory(EngineFactory.NewDataDir(), settings);
         var client = engine.CreateClient();
         await client.PutTopicAsync("acme", new { name = "Acme", keywords = new[] { "acme" } });
-        var batch = Array(Enumerable.Range(0, 40).Select(i => (JsonNode)Mention($"m{i}", $"acme is slow today {i}", author: $"tw:shed{i}", secondsAfterBase: i)).ToArray());
+        // One id that JSON must escape: the storage looks grains up with a JSON array of ids on SQLite.
+        const string Quoted = "tw:o\"brien\\ü";
+        var batch = Array(Enumerable.Range(0, 40).Select(i => (JsonNode)Mention($"m{i}", $"acme is slow today {i}", author: i == 0 ? Quoted : $"tw:shed{i}", secondsAfterBase: i)).ToArray());
         Assert.Equal(40, (await (await client.PostMentionsAsync(batch)).JsonAsync()).GetProperty("accepted").GetInt32());
         await client.WaitForIngestAsync();
 
@@ -39,5 +41,8 @@ public sealed class MemoryPressureTests
 
         var customer = await (await client.GetAsync("/api/customers/tw:shed7")).JsonAsync();
         Assert.Equal(1, customer.GetProperty("mentions").GetInt64());
+        var quoted = await (await client.GetAsync("/api/customers/" + Uri.EscapeDataString(Quoted))).JsonAsync();
+        Assert.Equal(Quoted, quoted.GetProperty("customerId").GetString());
+        Assert.Equal(1, quoted.GetProperty("mentions").GetInt64());
     }
 }

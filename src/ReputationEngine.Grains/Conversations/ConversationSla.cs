@@ -19,7 +19,7 @@ public sealed class ConversationSla(IGrainFactory grains, TopicRulesCache topics
     /// <summary>The customer's CRM influence, or what their followers alone give when the CRM knows less.</summary>
     public async Task<double> InfluenceAsync(string customerId, long followers)
     {
-        var known = await grains.GetGrain<ICustomerGrain>(customerId).GetInfluenceAsync();
+        var known = await grains.GetCachedGrain<ICustomerGrain>(customerId).GetInfluenceAsync();
         var byFollowers = InfluenceModel.Compute(new InfluenceInputs(followers, 0, 0, 0, time.GetUtcNow()), time.GetUtcNow()).Value;
         return Math.Max(known, byFollowers);
     }

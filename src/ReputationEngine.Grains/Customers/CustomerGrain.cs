@@ -4,6 +4,7 @@ using ReputationEngine.Abstractions.Customers;
 using ReputationEngine.Abstractions.Mentions;
 using ReputationEngine.Analytics.Crm;
 using ReputationEngine.Analytics.Scoring;
+using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Grains.Persistence;
 
 namespace ReputationEngine.Grains.Customers;
@@ -173,7 +174,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             _listChanged = false;
             var summary = Summary();
             await Task.WhenAll(State.Topics.Order(StringComparer.Ordinal).Take(MaxListedTopics)
-                .Select(topic => GrainFactory.GetGrain<ITopicCustomersGrain>(topic).UpsertAsync([summary])));
+                .Select(topic => GrainFactory.GetCachedGrain<ITopicCustomersGrain>(topic).UpsertAsync([summary])));
         }
     }
 

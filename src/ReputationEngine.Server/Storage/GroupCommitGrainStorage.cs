@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Threading.Channels;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -314,19 +316,9 @@ public sealed class GroupCommitGrainStorage : IGrainStorage, IDisposable
         {
             var requests = byName.ToList();
             var ids = requests.Select(r => r.GrainId).Distinct(StringComparer.Ordinal).ToArray();
-            await using var command = connection.Command(GrainStateSql.Select(_database.Provider, ids.Length));
+            await using var command = connection.Command(GrainStateSql.Select(_database.Provider));
             command.Parameter("name", byName.Key);
-            if (_database.Provider == StorageProvider.Postgres)
-            {
-                command.Parameter("ids", ids);
-            }
-            else
-            {
-                for (var i = 0; i < ids.Length; i++)
-                {
-                    command.Parameter($"id{i}", ids[i]);
-                }
-            }
+            command.Parameter("ids", _database.Provider == StorageProvider.Postgres ? ids : JsonSerializer.Serialize(ids, GrainIdsJson.Default.StringArray));
 
             var found = new Dictionary<string, (byte[] Payload, long Version)>(ids.Length, StringComparer.Ordinal);
             await using (var reader = await command.ExecuteReaderAsync(_stopping.Token))
@@ -411,3 +403,7 @@ public sealed class GroupCommitGrainStorage : IGrainStorage, IDisposable
         }
     }
 }
+
+/// <summary>The SQLite read's list of grain ids, as one JSON array parameter.</summary>
+[JsonSerializable(typeof(string[]))]
+internal sealed partial class GrainIdsJson : JsonSerializerContext;
