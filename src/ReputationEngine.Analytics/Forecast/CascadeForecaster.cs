@@ -21,19 +21,20 @@ public sealed class CascadeForecaster
     private double[] _shares;
     private int _count;
 
+    // Most conversations are one post that nobody shares: their buffers start empty and grow on demand.
     public CascadeForecaster(SeismicParameters? parameters = null)
     {
         _parameters = parameters ?? SeismicParameters.Default;
-        _times = new double[16];
-        _followers = new double[16];
-        _shares = new double[16];
+        _times = [];
+        _followers = [];
+        _shares = [];
     }
 
     public CascadeForecaster(CascadeForecasterState state, SeismicParameters? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         _parameters = parameters ?? SeismicParameters.Default;
-        var capacity = Math.Max(16, state.Times.Length);
+        var capacity = state.Times.Length;
         _times = new double[capacity];
         _followers = new double[capacity];
         _shares = new double[capacity];
@@ -125,7 +126,7 @@ public sealed class CascadeForecaster
 
         if (_count == _times.Length)
         {
-            Array.Resize(ref _times, Math.Min(MaxStoredEvents, _times.Length * 2));
+            Array.Resize(ref _times, Math.Clamp(_times.Length * 2, 2, MaxStoredEvents));
             Array.Resize(ref _followers, _times.Length);
             Array.Resize(ref _shares, _times.Length);
         }

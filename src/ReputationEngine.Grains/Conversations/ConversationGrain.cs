@@ -46,7 +46,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
 
     private readonly CoalescedState<ConversationGrainState> _state;
     private readonly TimeProvider _time;
-    private CascadeForecaster _forecast = new();
+    private CascadeForecaster _forecast = null!; // from the stored state, in OnActivateAsync
     private readonly ILogger<ConversationGrain> _logger;
     private readonly TopicRulesCache _topics;
     private ConversationSla? _sla;
