@@ -108,8 +108,8 @@ public sealed class EngineClient : IDisposable
     /// <summary>GET /api/alerts as JSON, or null while the engine has no alerts API.</summary>
     public async Task<JsonElement?> GetAlertsAsync(CancellationToken cancellationToken) => await GetJsonAsync("api/alerts", cancellationToken);
 
-    /// <summary>Registers a webhook for the run's topics; false when the engine has no webhooks API.</summary>
-    public async Task<bool> RegisterWebhookAsync(Uri url, string secret, IReadOnlyList<string> topics, CancellationToken cancellationToken)
+    /// <summary>Registers a webhook for the run's topics; null when registered, otherwise why not (status and the engine's words).</summary>
+    public async Task<string?> RegisterWebhookAsync(Uri url, string secret, IReadOnlyList<string> topics, CancellationToken cancellationToken)
     {
         try
         {
@@ -121,11 +121,17 @@ public sealed class EngineClient : IDisposable
                 minSeverity = 1,
                 events = WebhookEvents,
             }, cancellationToken);
-            return response.IsSuccessStatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                return null;
+            }
+
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            return $"{(int)response.StatusCode} {(body.Length > 300 ? body[..300] : body)}";
         }
-        catch (HttpRequestException)
+        catch (HttpRequestException ex)
         {
-            return false;
+            return ex.Message;
         }
     }
 

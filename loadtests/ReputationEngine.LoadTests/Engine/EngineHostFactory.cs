@@ -33,6 +33,8 @@ public sealed class EngineHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("data-dir", _dataDir);
         builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString());
         builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString());
+        // The harness's webhook receiver listens on loopback, which the engine refuses to call unless allowed.
+        builder.UseSetting("Webhooks:AllowedNetworks:0", "127.0.0.0/8");
         if (_apiKey is not null)
         {
             builder.UseSetting("REPUTATION_ADMIN_KEY", _apiKey);

@@ -241,11 +241,16 @@ public sealed class LoadRunner(LoadTestOptions options)
         return (report, alerts);
     }
 
-    private static async Task AttachAlertChannelsAsync(TrafficGenerator generator, EngineClient client, WebhookReceiver webhook,
+    private async Task AttachAlertChannelsAsync(TrafficGenerator generator, EngineClient client, WebhookReceiver webhook,
         SignalRAlertListener signalR, AlertCollector collector, CancellationToken cancellationToken)
     {
         var hook = await webhook.StartAsync(cancellationToken);
-        if (await client.RegisterWebhookAsync(hook, webhook.Secret, generator.Topics.Ids, cancellationToken))
+        if (await client.RegisterWebhookAsync(hook, webhook.Secret, generator.Topics.Ids, cancellationToken) is { } refused)
+        {
+            _notes.Add($"Webhook latency not measured: the engine refused the harness's receiver at {hook} ({refused}). "
+                + "A target engine must allow loopback webhooks: start it with Webhooks__AllowedNetworks__0=127.0.0.0/8.");
+        }
+        else
         {
             collector.MarkAvailable(AlertChannels.Webhook);
         }

@@ -58,33 +58,19 @@ public sealed class AlertStore : IAlertLedger, IDisposable
         }
     }
 
-    private async Task CommitLoopAsync()
+    private Task CommitLoopAsync() => _pending.Reader.ConsumeInGroupsAsync(MaxChangesPerCommit, CommitOrFailAsync, _stopping.Token);
+
+    private async Task CommitOrFailAsync(List<PendingChange> group)
     {
-        var group = new List<PendingChange>();
         try
         {
-            while (await _pending.Reader.WaitToReadAsync(_stopping.Token))
-            {
-                group.Clear();
-                while (group.Count < MaxChangesPerCommit && _pending.Reader.TryRead(out var pending))
-                {
-                    group.Add(pending);
-                }
-
-                try
-                {
-                    await CommitAsync(group);
-                    group.ForEach(p => p.Durable.TrySetResult());
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
-                {
-                    logger.LogError(ex, "Recording {Count} alert changes failed", group.Count);
-                    group.ForEach(p => p.Durable.TrySetException(ex));
-                }
-            }
+            await CommitAsync(group);
+            group.ForEach(p => p.Durable.TrySetResult());
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
         {
+            logger.LogError(ex, "Recording {Count} alert changes failed", group.Count);
+            group.ForEach(p => p.Durable.TrySetException(ex));
         }
     }
 

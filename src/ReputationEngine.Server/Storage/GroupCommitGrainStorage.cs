@@ -108,26 +108,7 @@ public sealed class GroupCommitGrainStorage : IGrainStorage, IDisposable
         return payload;
     }
 
-    private async Task WriteLoopAsync()
-    {
-        var group = new List<WriteRequest>(MaxWritesPerCommit);
-        try
-        {
-            while (await _writes.Reader.WaitToReadAsync(_stopping.Token))
-            {
-                group.Clear();
-                while (group.Count < MaxWritesPerCommit && _writes.Reader.TryRead(out var request))
-                {
-                    group.Add(request);
-                }
-
-                await CommitAsync(group);
-            }
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-        }
-    }
+    private Task WriteLoopAsync() => _writes.Reader.ConsumeInGroupsAsync(MaxWritesPerCommit, CommitAsync, _stopping.Token);
 
     private async Task CommitAsync(List<WriteRequest> group)
     {
@@ -289,35 +270,21 @@ public sealed class GroupCommitGrainStorage : IGrainStorage, IDisposable
         command.Parameters.Add(parameter);
     }
 
-    private async Task ReadLoopAsync()
+    private Task ReadLoopAsync() => _reads.Reader.ConsumeInGroupsAsync(MaxReadsPerQuery, ReadGroupOrFailAsync, _stopping.Token);
+
+    private async Task ReadGroupOrFailAsync(List<ReadRequest> group)
     {
-        var group = new List<ReadRequest>(MaxReadsPerQuery);
         try
         {
-            while (await _reads.Reader.WaitToReadAsync(_stopping.Token))
-            {
-                group.Clear();
-                while (group.Count < MaxReadsPerQuery && _reads.Reader.TryRead(out var request))
-                {
-                    group.Add(request);
-                }
-
-                try
-                {
-                    await ReadGroupAsync(group);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    _logger.LogError(ex, "Reading {Count} grain states failed", group.Count);
-                    foreach (var request in group)
-                    {
-                        request.Completion.TrySetException(new OrleansException("Grain state could not be read.", ex));
-                    }
-                }
-            }
+            await ReadGroupAsync(group);
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            _logger.LogError(ex, "Reading {Count} grain states failed", group.Count);
+            foreach (var request in group)
+            {
+                request.Completion.TrySetException(new OrleansException("Grain state could not be read.", ex));
+            }
         }
     }
 
