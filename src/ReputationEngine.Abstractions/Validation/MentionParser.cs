@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using ReputationEngine.Abstractions.Mentions;
@@ -29,8 +28,6 @@ public sealed class MentionParser
     private const int MaxKindLength = 16;
 
     private const string NotUtf8 = "a string in this mention is not valid UTF-8";
-
-    private const DateTimeStyles CreatedAtStyles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
 
     /// <summary>Decoding room for the short strings the mention does not keep (source, createdAt, kind).</summary>
     private readonly char[] _scratch = new char[256];
@@ -372,7 +369,7 @@ public sealed class MentionParser
     {
         _createdAt = ReadShortString(ref reader, MaxCreatedAtLength, out var text);
         _createdAtParsed = _createdAt.Token == JsonTokenType.String && _createdAt.Problem == Problem.None
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, CreatedAtStyles, out _createdAtValue);
+            && CreatedAtParser.TryParse(text, out _createdAtValue);
     }
 
     private void ReadKind(ref Utf8JsonReader reader)
