@@ -113,6 +113,7 @@ public sealed class MentionParser
         _id = _source = _text = _createdAt = _conversationId = _inReplyTo = _sharedId = _lang = _url = _kind = default;
         _knownSource = null;
         _createdAtParsed = _kindValid = false;
+        _kindValue = MentionKind.Post;
         ResetAuthor(JsonTokenType.None);
         _topics.Clear();
         _topicsProblem = TopicsProblem.None;

@@ -1,4 +1,5 @@
 using System.Text;
+using ReputationEngine.Abstractions.Mentions;
 using ReputationEngine.Abstractions.Validation;
 
 namespace ReputationEngine.Abstractions.Tests.Validation;
@@ -27,6 +28,19 @@ public sealed class MentionBodyParserTests
         Assert.Null(fault);
         Assert.Equal([(0, "a"), (3, "c")], result!.Valid.Select(v => (v.Index, v.Mention.Id)));
         Assert.Equal([(1, "'source' is required"), (2, "a mention must be a JSON object, not a number")], result.Rejected);
+    }
+
+    [Fact]
+    public void Array_NothingOfOneItemLeaksIntoTheNext()
+    {
+        var full = """{"id":"a","source":"news","createdAt":"2026-11-22T17:00:00Z","author":{"id":"x","name":"X","followers":9,"isBrand":true},"text":"t","topics":["acme"],"kind":"share","sharedId":"s","conversationId":"c","inReplyTo":"r","lang":"en","url":"https://x.example"}""";
+
+        var (result, _) = Parse($"[{full},{Item("b")}]");
+
+        var second = result!.Valid[1].Mention;
+        Assert.Equal(("b", "twitter", null, 0L, false, MentionKind.Post), (second.Id, second.Source, second.AuthorName, second.AuthorFollowers, second.AuthorIsBrand, second.Kind));
+        Assert.Equal(("b", null, null, null, null), (second.ConversationId, second.InReplyTo, second.SharedId, second.Lang, second.Url));
+        Assert.Empty(second.Topics);
     }
 
     [Fact]

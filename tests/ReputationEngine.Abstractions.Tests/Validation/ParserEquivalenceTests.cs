@@ -148,6 +148,15 @@ public sealed class ParserEquivalenceTests
         {
             AssertSameForItem(ToBytes(item));
         }
+
+        // All items in one body, forwards and backwards: nothing of one item may leak into the next.
+        var items = Items.Select(ToBytes).ToList();
+        foreach (var order in new[] { items, Enumerable.Reverse(items).ToList() })
+        {
+            var objects = order.Where(i => i[0] == (byte)'{').ToList();
+            AssertSame([.. "["u8, .. objects.SelectMany(i => i.Append((byte)',')).SkipLast(1), .. "]"u8], ndjson: false);
+            AssertSame([.. order.SelectMany(i => i.Append((byte)'\n'))], ndjson: true);
+        }
     }
 
     [Fact]
