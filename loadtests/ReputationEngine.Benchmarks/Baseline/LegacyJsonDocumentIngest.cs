@@ -2,7 +2,6 @@
 // verbatim from MentionBodyReader and MentionParser except for these adaptations: HTTP status constants as numbers,
 // rejections as tuples. It is not used by the engine; it stays so the benchmark (and the differential test in
 // tests/ReputationEngine.Abstractions.Tests) can compare the new reader with what it replaced.
-#pragma warning disable IDE0005
 using System.Globalization;
 using System.Text.Json;
 using ReputationEngine.Abstractions.Mentions;
