@@ -1,13 +1,17 @@
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using ReputationEngine.Abstractions.Validation;
 using ReputationEngine.Analytics.Matching;
+using ReputationEngine.Benchmarks.Baseline;
 
 namespace ReputationEngine.Benchmarks;
 
 /// <summary>
 /// CPU work of the ingest path per mention: parsing the request body (the baseline every ingest pays) and
 /// matching topic rules in the workers (50 topics), with plain tokenization beside it for scale.
+/// <see cref="ParseAndValidateLegacy"/> is the body-to-mentions path before `parse1` (JsonDocument, then property
+/// lookups; kept in Baseline/ only for this), <see cref="ParseAndValidate"/> the Utf8JsonReader parser that replaced it.
 /// </summary>
 [MemoryDiagnoser]
 public class IngestPathBenchmarks
@@ -41,6 +45,13 @@ public class IngestPathBenchmarks
         }
 
         _body = Encoding.UTF8.GetBytes(builder.Append(']').ToString());
+        var legacy = LegacyMentionBodyReader.Parse(_body, ndjson: false, Now).Parsed!;
+        var current = MentionBodyParser.Parse(_body, ndjson: false, Now).Result!;
+        if (legacy.Valid.Count != MentionsPerBody || current.Valid.Count != MentionsPerBody)
+        {
+            throw new InvalidOperationException($"every mention of the body must be valid: legacy {legacy.Valid.Count}, new {current.Valid.Count}");
+        }
+
         _matcher = new TopicMatcher(Enumerable.Range(0, Topics).Select(t =>
             new TopicRule($"topic{t}", [$"brand{t}", $"product {t}"], [$"brand{t}fail"], [$"brand{t}help"], [])));
     }
@@ -51,6 +62,12 @@ public class IngestPathBenchmarks
         using var document = JsonDocument.Parse(_body);
         return document.RootElement.GetArrayLength();
     }
+
+    [Benchmark(OperationsPerInvoke = MentionsPerBody)]
+    public int ParseAndValidateLegacy() => LegacyMentionBodyReader.Parse(_body, ndjson: false, Now).Parsed!.Valid.Count;
+
+    [Benchmark(OperationsPerInvoke = MentionsPerBody)]
+    public int ParseAndValidate() => MentionBodyParser.Parse(_body, ndjson: false, Now).Result!.Valid.Count;
 
     [Benchmark(OperationsPerInvoke = MentionsPerBody)]
     public int TokenizeOnly()

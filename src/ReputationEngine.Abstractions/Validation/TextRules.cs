@@ -9,6 +9,12 @@ public static class TextRules
     /// </summary>
     public static bool IsWellFormed(ReadOnlySpan<char> text)
     {
+        // Most text has no surrogates at all: one vectorized scan, and the pairing walk only when there are some.
+        if (text.IndexOfAnyInRange('\ud800', '\udfff') < 0)
+        {
+            return true;
+        }
+
         for (var i = 0; i < text.Length; i++)
         {
             if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
@@ -34,5 +40,9 @@ public static class TextRules
     /// string key holds '{' or '}' (it formats the key), which would wedge that grain's checkpoint: refused at the door.
     /// </summary>
     public static bool IsCleanId(string id, int maxLength) =>
-        id.Length > 0 && id.Length <= maxLength && !id.Any(char.IsControl) && id.AsSpan().IndexOfAny(ForbiddenIdCharacters) < 0 && IsWellFormed(id);
+        id.Length > 0 && id.Length <= maxLength && !ContainsControl(id) && id.AsSpan().IndexOfAny(ForbiddenIdCharacters) < 0 && IsWellFormed(id);
+
+    /// <summary><see cref="char.IsControl(char)"/> on any character: the Cc category is exactly U+0000–U+001F and U+007F–U+009F.</summary>
+    private static bool ContainsControl(ReadOnlySpan<char> text) =>
+        text.IndexOfAnyInRange('\0', '\u001f') >= 0 || text.IndexOfAnyInRange('\u007f', '\u009f') >= 0;
 }
