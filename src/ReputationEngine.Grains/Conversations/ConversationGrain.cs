@@ -64,7 +64,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     {
         _topics = topics;
         _slaOptions = slaOptions.Value;
-        _state = new CoalescedState<ConversationGrainState>(state, logger);
+        _state = new CoalescedState<ConversationGrainState>(state, GrainContext, logger);
         _flushSoon = new FlushSoon(this, FlushAsync, ListPushDelay, logger);
         _time = time;
         _logger = logger;

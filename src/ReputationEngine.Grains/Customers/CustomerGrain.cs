@@ -40,7 +40,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         TimeProvider time,
         ILogger<CustomerGrain> logger)
     {
-        _state = new CoalescedState<CustomerState>(state, logger);
+        _state = new CoalescedState<CustomerState>(state, GrainContext, logger);
         _flushSoon = new FlushSoon(this, FlushAsync, ListPushDelay, logger);
         _time = time;
         _logger = logger;

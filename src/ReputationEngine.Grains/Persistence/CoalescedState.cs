@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 
 namespace ReputationEngine.Grains.Persistence;
 
@@ -7,8 +8,10 @@ namespace ReputationEngine.Grains.Persistence;
 /// The ingest checkpoint, deactivation, and a timer after changes made outside ingest call <see cref="FlushAsync"/>; the mention
 /// log keeps every mention until the grains that applied it have flushed, so nothing accepted is lost.
 /// </summary>
-public sealed class CoalescedState<TState>(IPersistentState<TState> state, ILogger logger)
+public sealed class CoalescedState<TState>(IPersistentState<TState> state, IGrainContext owner, ILogger logger)
 {
+    private bool _stale;
+
     /// <summary>How often a dirty topic-level grain (few, long-lived) writes even when nobody asks it to.</summary>
     public static readonly TimeSpan SafetyFlushPeriod = TimeSpan.FromSeconds(15);
 
@@ -20,6 +23,11 @@ public sealed class CoalescedState<TState>(IPersistentState<TState> state, ILogg
 
     public async Task FlushAsync()
     {
+        if (_stale)
+        {
+            throw new InconsistentStateException($"{owner.GrainId} holds stale state and is deactivating; it will be read again.");
+        }
+
         if (!IsDirty)
         {
             return;
@@ -30,6 +38,15 @@ public sealed class CoalescedState<TState>(IPersistentState<TState> state, ILogg
         try
         {
             await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException ex)
+        {
+            // Another activation wrote after this one read: retrying can never succeed. Go, so the next activation reads
+            // the stored state; the failed checkpoint replays the mention log into it and the watermarks drop repeats.
+            _stale = true;
+            logger.LogWarning(ex, "{GrainId} lost a write race to another activation; deactivating to read its state again", owner.GrainId);
+            owner.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationError, "Stale grain state (write version conflict)."));
+            throw;
         }
         catch (Exception ex)
         {

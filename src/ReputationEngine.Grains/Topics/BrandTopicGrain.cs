@@ -36,7 +36,7 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
     {
         _topics = topics;
         _options = options.Value;
-        _state = new CoalescedState<TopicState>(state, logger);
+        _state = new CoalescedState<TopicState>(state, GrainContext, logger);
         _time = time;
         _ledger = ledger;
     }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
@@ -39,6 +40,10 @@ public sealed class GroupCommitGrainStorage : IGrainStorage, IDisposable
     private readonly ILogger _logger;
     private readonly Channel<WriteRequest> _writes = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<ReadRequest> _reads = Channel.CreateUnbounded<ReadRequest>(new UnboundedChannelOptions { SingleReader = true });
+    // Writes queued or in flight per grain. A new activation's read waits for them: when a deactivation times out under
+    // load, Orleans activates the grain again while the old activation's last write is still queued, and a read that
+    // overtook it would start from stale state (and every write after it would fail its version check).
+    private readonly ConcurrentDictionary<(string StateName, string GrainId), Task> _pendingWrites = new();
     private int _disposed;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _writer;
@@ -58,6 +63,12 @@ public sealed class GroupCommitGrainStorage : IGrainStorage, IDisposable
     {
         ArgumentNullException.ThrowIfNull(grainState);
         var request = new ReadRequest(stateName, grainId.ToString());
+        if (_pendingWrites.TryGetValue((request.StateName, request.GrainId), out var pending))
+        {
+            // Its outcome is the writer's business; the read only has to come after it.
+            await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         await _reads.Writer.WriteAsync(request);
         var (payload, version) = await request.Completion.Task;
         if (payload is null)
@@ -79,17 +90,32 @@ public sealed class GroupCommitGrainStorage : IGrainStorage, IDisposable
         // Serialized now: the write stores the state as it is at the call, whatever the grain does while it waits.
         var payload = Serialize(grainState.State);
         var request = new WriteRequest(stateName, grainId.ToString(), payload, new GrainStateVersion<T>(grainState));
-        await _writes.Writer.WriteAsync(request);
-        await request.Completion.Task;
+        await QueueAndWaitAsync(request);
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         ArgumentNullException.ThrowIfNull(grainState);
         var request = new WriteRequest(stateName, grainId.ToString(), null, new GrainStateVersion<T>(grainState));
-        await _writes.Writer.WriteAsync(request);
-        await request.Completion.Task;
+        await QueueAndWaitAsync(request);
         grainState.State = Activator.CreateInstance<T>();
+    }
+
+    private async Task QueueAndWaitAsync(WriteRequest request)
+    {
+        var key = (request.StateName, request.GrainId);
+        var written = request.Completion.Task;
+        _pendingWrites[key] = written;
+        try
+        {
+            await _writes.Writer.WriteAsync(request);
+            await written;
+        }
+        finally
+        {
+            // Only its own entry: a later write of the same grain may have replaced it.
+            _pendingWrites.TryRemove(KeyValuePair.Create(key, (Task)written));
+        }
     }
 
     /// <summary>The same bytes as Orleans' own <c>OrleansGrainStorageSerializer</c> writes.</summary>
