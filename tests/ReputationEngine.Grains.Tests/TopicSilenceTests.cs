@@ -15,8 +15,10 @@ namespace ReputationEngine.Grains.Tests;
 
 /// <summary>
 /// Live engine: a topic that falls silent after a spike resolves its alert by its own silence timer, which runs on
-/// the (here fake) wall clock. Its own cluster, so moving this clock does not disturb the SLA tests' clock.
+/// the (here fake) wall clock. Its own cluster and clock, so moving it does not disturb the SLA tests' clock; in their
+/// collection only so the two fake-time clusters do not run at once (the SLA tests wait on timers in wall time).
 /// </summary>
+[Collection(FakeTimeClusterCollection.Name)]
 public sealed class TopicSilenceTests : IAsyncLifetime
 {
     private static readonly FakeTimeProvider Time = new(BaseTime);
