@@ -24,6 +24,10 @@ public sealed record AlertingSettings
     public const double DefaultInfluencerMinFollowers = 10_000;
     public const double DefaultInfluencerQuantile = 0.99;
     public const double DefaultInfluencerMinInfluence = 0.8;
+    public const double DefaultInfluencerMaxPerDay = 1;
+    public const double DefaultInfluencerMinHistoryMinutes = 30;
+    public const double DefaultInfluencerYoungTopicMinFollowers = 1_000_000;
+    public const double DefaultInfluencerCoolDownMinutes = 60;
 
     /// <summary>Width of the event-time buckets volume is counted in.</summary>
     public double BucketSeconds { get; init; } = DefaultBucketSeconds;
@@ -75,9 +79,34 @@ public sealed record AlertingSettings
     /// <summary>A known CRM influence (0..1) at or above this makes an author influential.</summary>
     public double InfluencerMinInfluence { get; init; } = DefaultInfluencerMinInfluence;
 
+    /// <summary>
+    /// By followers, a complaint is influential only if this topic has seen fewer than this many negative mentions
+    /// per day (over its history) from authors at least as followed: rare for this topic, not just a high quantile
+    /// (on a busy topic any fixed quantile is passed many times a minute).
+    /// </summary>
+    public double InfluencerMaxPerDay { get; init; } = DefaultInfluencerMaxPerDay;
+
+    /// <summary>
+    /// Until a topic has been observed this long (event time), its follower history says little: only authors with at
+    /// least <see cref="InfluencerYoungTopicMinFollowers"/> count as influential by followers.
+    /// </summary>
+    public double InfluencerMinHistoryMinutes { get; init; } = DefaultInfluencerMinHistoryMinutes;
+
+    /// <summary>The audience that makes a complaint influential on a topic too young to judge "high for this topic".</summary>
+    public double InfluencerYoungTopicMinFollowers { get; init; } = DefaultInfluencerYoungTopicMinFollowers;
+
+    /// <summary>
+    /// The influencer alert stays open (further complaints update it) until this long passes without one, so
+    /// complaints close together make one alert, not a series.
+    /// </summary>
+    public double InfluencerCoolDownMinutes { get; init; } = DefaultInfluencerCoolDownMinutes;
+
     public static AlertingSettings Default { get; } = new();
 
     public TimeSpan Bucket => TimeSpan.FromSeconds(BucketSeconds);
 
     public TimeSpan ResolveAfter => TimeSpan.FromMinutes(ResolveAfterMinutes);
+
+    /// <summary>The influencer alert resolves after the longer of the resolve delay and its cool-down.</summary>
+    public TimeSpan InfluencerResolveAfter => TimeSpan.FromMinutes(Math.Max(ResolveAfterMinutes, InfluencerCoolDownMinutes));
 }

@@ -54,6 +54,18 @@ public sealed class FollowerDistribution
         return Math.Pow(2, Bins - 2);
     }
 
+    /// <summary>Samples in the bin of <paramref name="followers"/> or above (authors at least about as followed).</summary>
+    public long CountAtLeast(long followers)
+    {
+        long count = 0;
+        for (var i = Bin(followers); i < Bins; i++)
+        {
+            count += _bins[i];
+        }
+
+        return count;
+    }
+
     public long[] ToState() => (long[])_bins.Clone();
 
     private static int Bin(long followers) => followers <= 0 ? 0 : Math.Min(Bins - 1, 64 - (int)ulong.LeadingZeroCount((ulong)followers));

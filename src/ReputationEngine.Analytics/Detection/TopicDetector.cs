@@ -31,6 +31,12 @@ public sealed class TopicDetector
     /// <summary>A spike must beat the topic's usual hourly peak by this factor: matching a routine burst is not news.</summary>
     public const double RoutinePeakMargin = 1.1;
 
+    /// <summary>
+    /// An influential complaint must be rare among complaints from authors with at least 1/this of its audience: a
+    /// complainer barely above the topic's previous biggest is not news.
+    /// </summary>
+    public const double InfluencerRarityMargin = 2;
+
     /// <summary>Weight of the newest bucket in the negative-share baseline.</summary>
     public const double NegativeShareAlpha = 0.02;
 
@@ -44,6 +50,7 @@ public sealed class TopicDetector
     private readonly SeasonalBaseline _volume;
     private readonly SeasonalBaseline _negative;
     private readonly FollowerDistribution _followers;
+    private readonly FollowerDistribution _negativeFollowers;
     private readonly EvidenceCollector _evidence;
     private readonly AlertTracker[] _alerts;
     private readonly Dictionary<string, ConversationActivity> _conversations = new(StringComparer.Ordinal);
@@ -52,6 +59,7 @@ public sealed class TopicDetector
     private readonly RecentPosts _recentPosts = new();
 
     private long _bucketStart = long.MinValue;
+    private long _firstObservedTicks;
     private double _bucketTotal;
     private double _bucketNegative;
     private double _shareNumerator;
@@ -69,6 +77,7 @@ public sealed class TopicDetector
             _volume = new SeasonalBaseline(Settings.BucketSeconds);
             _negative = new SeasonalBaseline(Settings.BucketSeconds);
             _followers = new FollowerDistribution();
+            _negativeFollowers = new FollowerDistribution();
             _evidence = new EvidenceCollector(new TermBaseline());
             _alerts = new AlertTracker[KindCount];
             for (var k = 0; k < KindCount; k++)
@@ -87,6 +96,8 @@ public sealed class TopicDetector
         _shareNumerator = state.NegativeShareNumerator;
         _shareDenominator = state.NegativeShareDenominator;
         _followers = new FollowerDistribution(state.FollowerHistogram);
+        _negativeFollowers = new FollowerDistribution(state.NegativeFollowerHistogram);
+        _firstObservedTicks = state.FirstObservedTicks;
         _evidence = new EvidenceCollector(new TermBaseline(state.Terms, state.TermRates));
         _alerts = new AlertTracker[KindCount];
         for (var k = 0; k < KindCount; k++)
@@ -112,6 +123,7 @@ public sealed class TopicDetector
     public void Observe(in MentionObservation m)
     {
         Roll(m.CreatedAt.UtcTicks);
+        MarkFirstObserved(m.CreatedAt.UtcTicks);
         _bucketTotal++;
         if (m.IsNegative)
         {
@@ -121,13 +133,19 @@ public sealed class TopicDetector
         _evidence.Add(m);
         _followers.Add(m.AuthorFollowers);
         ObserveConversation(m);
-        if (m.IsNegative && _complaints.Count < MaxPendingComplaints)
+        if (m.IsNegative)
         {
-            var ratio = InfluenceRatio(m);
-            if (ratio >= 1)
+            // Judged against the history before this complaint, then it joins that history.
+            if (_complaints.Count < MaxPendingComplaints)
             {
-                _complaints.Add((m, ratio));
+                var ratio = InfluenceRatio(m);
+                if (ratio >= 1)
+                {
+                    _complaints.Add((m, ratio));
+                }
             }
+
+            _negativeFollowers.Add(m.AuthorFollowers);
         }
     }
 
@@ -138,6 +156,7 @@ public sealed class TopicDetector
     public void ObserveCounts(DateTimeOffset at, double total, double negative = 0)
     {
         Roll(at.UtcTicks);
+        MarkFirstObserved(at.UtcTicks);
         _bucketTotal += total;
         _bucketNegative += negative;
     }
@@ -165,7 +184,15 @@ public sealed class TopicDetector
         return new TopicDetectorState(
             Settings.BucketSeconds, _bucketStart, _bucketTotal, _bucketNegative, _volume.ToState(), _negative.ToState(), _shareNumerator, _shareDenominator,
             _followers.ToState(), terms, rates, _alerts.Select(a => a.ToState()).ToArray(),
-            _conversations.Values.Select(c => c.ToState()).ToArray());
+            _conversations.Values.Select(c => c.ToState()).ToArray(), _negativeFollowers.ToState(), _firstObservedTicks);
+    }
+
+    private void MarkFirstObserved(long ticks)
+    {
+        if (_firstObservedTicks == 0 || ticks < _firstObservedTicks)
+        {
+            _firstObservedTicks = ticks;
+        }
     }
 
     private static void Add(ref List<AlertSignal>? signals, AlertSignal? signal)
@@ -444,30 +471,48 @@ public sealed class TopicDetector
         return new AlertEvidence(general.Terms, conversations, authors, focus.Samples.Count > 0 ? focus.Samples : general.Samples);
     }
 
-    // How far past "influential for this topic" the author is (≥ 1 means influential).
+    // How far past "influential for this topic" the author is (≥ 1 means influential). By followers it takes all of:
+    // an audience in the topic's top tail and above the absolute floor (on a topic younger than the minimum history,
+    // a mega-audience); and rarity: fewer than InfluencerMaxPerDay negative mentions a day so far from authors with
+    // at least half the audience (never a second one within the first day). The tail alone is not enough: a quantile is
+    // passed by a fixed share of mentions, so a busy topic would always have an influencer complaining.
     private double InfluenceRatio(in MentionObservation m)
     {
         var s = Settings;
         var byInfluence = double.IsNaN(m.AuthorInfluence) ? 0 : m.AuthorInfluence / s.InfluencerMinInfluence;
-        var threshold = Math.Max(s.InfluencerMinFollowers, _followers.Quantile(s.InfluencerQuantile));
-        var byFollowers = m.AuthorFollowers / threshold;
+        var byFollowers = m.AuthorFollowers / InfluencerFollowerThreshold();
+        if (byFollowers >= 1)
+        {
+            var history = TimeSpan.FromTicks(Math.Max(0, m.CreatedAt.UtcTicks - _firstObservedTicks));
+            var young = history.TotalMinutes < s.InfluencerMinHistoryMinutes && m.AuthorFollowers < s.InfluencerYoungTopicMinFollowers;
+            var comparable = _negativeFollowers.CountAtLeast((long)(m.AuthorFollowers / InfluencerRarityMargin));
+            var rare = comparable < Math.Max(1, s.InfluencerMaxPerDay * history.TotalDays);
+            if (young || !rare)
+            {
+                byFollowers = 0;
+            }
+        }
+
         return Math.Max(byInfluence, byFollowers);
     }
+
+    private double InfluencerFollowerThreshold() =>
+        Math.Max(Settings.InfluencerMinFollowers, _followers.Quantile(Settings.InfluencerQuantile));
 
     private AlertSignal? EvaluateInfluencers(DateTimeOffset now)
     {
         var tracker = _alerts[(int)AlertKind.InfluencerComplaint];
         if (_complaints.Count == 0)
         {
-            return tracker.IsOpen ? tracker.Step(now, false, false, 1, now, 0, 0, null, Settings.ResolveAfter, () => AlertEvidence.Empty) : null;
+            return tracker.IsOpen ? tracker.Step(now, false, false, 1, now, 0, 0, null, Settings.InfluencerResolveAfter, () => AlertEvidence.Empty) : null;
         }
 
         var top = _complaints.MaxBy(c => c.Ratio);
         var complaints = _complaints.ToList();
         _complaints.Clear();
-        var expected = Math.Max(Settings.InfluencerMinFollowers, _followers.Quantile(Settings.InfluencerQuantile));
+        var expected = InfluencerFollowerThreshold();
         return tracker.Step(now, true, true, AlertTracker.SeverityFromRatio(top.Ratio), top.Mention.CreatedAt, top.Mention.AuthorFollowers, expected,
-            top.Mention.AuthorId, Settings.ResolveAfter, () => InfluencerEvidence(complaints));
+            top.Mention.AuthorId, Settings.InfluencerResolveAfter, () => InfluencerEvidence(complaints));
     }
 
     private AlertEvidence InfluencerEvidence(List<(MentionObservation Mention, double Ratio)> complaints)

@@ -4,7 +4,11 @@ namespace ReputationEngine.Analytics.Detection;
 /// Everything a <see cref="TopicDetector"/> learned, as plain data for grain persistence.
 /// The evidence of the current and previous bucket is transient and not included.
 /// </summary>
-/// <remarks>Baselines are per bucket width: state saved with another <c>BucketSeconds</c> is ignored (the topic relearns).</remarks>
+/// <remarks>
+/// <see cref="NegativeFollowerHistogram"/> and <see cref="FirstObservedTicks"/> (the influencer history) are absent
+/// from state saved before them: that history then starts again.
+/// Baselines are per bucket width: state saved with another <c>BucketSeconds</c> is ignored (the topic relearns).
+/// </remarks>
 public sealed record TopicDetectorState(
     double BucketSeconds,
     long BucketStartTicks,
@@ -18,4 +22,6 @@ public sealed record TopicDetectorState(
     string[] Terms,
     double[] TermRates,
     AlertTrackerState[] Alerts,
-    ConversationActivityState[] Conversations);
+    ConversationActivityState[] Conversations,
+    long[]? NegativeFollowerHistogram = null,
+    long FirstObservedTicks = 0);

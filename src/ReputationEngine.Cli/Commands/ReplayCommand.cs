@@ -2,14 +2,13 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ReputationEngine.Abstractions.Alerts;
 using ReputationEngine.Abstractions.Conversations;
-using ReputationEngine.Abstractions.Ingest;
-using ReputationEngine.Abstractions.Mentions;
 using ReputationEngine.Abstractions.Topics;
 using ReputationEngine.Cli.Replay;
 using ReputationEngine.Grains.Alerts;
-using ReputationEngine.Grains.Ingest;
+using ReputationEngine.Grains.Topics;
 
 namespace ReputationEngine.Cli.Commands;
 
@@ -20,12 +19,7 @@ namespace ReputationEngine.Cli.Commands;
 /// </summary>
 public static class ReplayCommand
 {
-    /// <summary>A batch spans at most this much event time, so detection sees the stream as it happened.</summary>
-    public static readonly TimeSpan BatchSpan = TimeSpan.FromSeconds(60);
-
-    public const int MaxBatchSize = 5_000;
     public const int SummaryConcurrency = 64;
-    private const string Partition = "replay";
 
     public static Command Create()
     {
@@ -73,31 +67,11 @@ public static class ReplayCommand
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var pipeline = new MentionPipeline(grains);
-        var conversations = new HashSet<string>(StringComparer.Ordinal);
-        var sequence = 0L;
         var mentions = input.Valid;
-        for (var start = 0; start < mentions.Count;)
-        {
-            var end = start;
-            var spanEnd = mentions[start].CreatedAt + BatchSpan;
-            while (end < mentions.Count && end - start < MaxBatchSize && mentions[end].CreatedAt < spanEnd)
-            {
-                conversations.Add(mentions[end].ConversationId);
-                end++;
-            }
-
-            var batch = new LoggedMention[end - start];
-            for (var i = 0; i < batch.Length; i++)
-            {
-                batch[i] = new LoggedMention(++sequence, mentions[start + i]);
-            }
-
-            clock.AdvanceTo(mentions[end - 1].CreatedAt);
-            await pipeline.ApplyAsync(await pipeline.PrepareAsync(new IngestBatch(Partition, batch)));
-            start = end;
-        }
-
+        var driver = new ReplayDriver(grains, clock, host.Services.GetRequiredService<ReplayActiveAlerts>(),
+            host.Services.GetRequiredService<IOptions<TopicGrainOptions>>().Value.SilenceCheckPeriod);
+        await driver.RunAsync(mentions);
+        var conversations = driver.Conversations;
         var elapsed = stopwatch.Elapsed;
         var ledger = host.Services.GetRequiredService<InMemoryAlertLedger>();
         var alerts = ledger.Changes

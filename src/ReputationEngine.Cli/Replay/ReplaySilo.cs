@@ -19,7 +19,9 @@ namespace ReputationEngine.Cli.Replay;
 /// </summary>
 public static class ReplaySilo
 {
-    public static IHost Build(ReplayClock clock) =>
+    /// <param name="clock">The event-time clock the grains read.</param>
+    /// <param name="configureTopics">Tests shorten the silence check period; a replay uses the defaults.</param>
+    public static IHost Build(ReplayClock clock, Action<TopicGrainOptions>? configureTopics = null) =>
         Host.CreateDefaultBuilder()
             .ConfigureLogging(logging => logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Critical))
             .UseOrleans(silo =>
@@ -30,8 +32,15 @@ public static class ReplaySilo
                 silo.Services.AddSingleton<ISentimentScorer>(_ => SentimentModel.LoadDefault());
                 silo.Services.AddSingleton<TopicRulesCache>();
                 // Deterministic runs: nothing may happen on the wall clock (see TopicGrainOptions and SlaOptions).
-                silo.Services.Configure<TopicGrainOptions>(o => o.ResolveAlertsWhenSilent = false);
+                // The topics' silence check is driven by ReplayDriver in event time instead of their wall-clock timer.
+                silo.Services.Configure<TopicGrainOptions>(o =>
+                {
+                    configureTopics?.Invoke(o);
+                    o.ResolveAlertsWhenSilent = false;
+                });
                 silo.Services.Configure<SlaOptions>(o => o.WakeUpWhenDue = false);
+                silo.Services.AddSingleton<ReplayActiveAlerts>();
+                silo.Services.AddSingleton<IAlertListener>(sp => sp.GetRequiredService<ReplayActiveAlerts>());
                 silo.Services.AddSingleton<InMemoryAlertLedger>();
                 silo.Services.AddSingleton<IAlertLedger>(sp => sp.GetRequiredService<InMemoryAlertLedger>());
                 silo.Services.AddSingleton<ITopicListStore, InMemoryTopicListStore>();

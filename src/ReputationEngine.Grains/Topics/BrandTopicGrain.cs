@@ -11,11 +11,8 @@ using ReputationEngine.Grains.Persistence;
 
 namespace ReputationEngine.Grains.Topics;
 
-public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
+public sealed class BrandTopicGrain : Grain, IBrandTopicGrain, ITopicEventTimeGrain
 {
-    /// <summary>How often a topic with open alerts checks whether it fell silent.</summary>
-    public static readonly TimeSpan SilenceCheckPeriod = TimeSpan.FromMinutes(1);
-
     private readonly TopicRulesCache _topics;
     private readonly TopicGrainOptions _options;
     private readonly CoalescedState<TopicState> _state;
@@ -51,7 +48,7 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
         _lastBatchAt = _time.GetUtcNow();
         if (_options.ResolveAlertsWhenSilent)
         {
-            this.RegisterGrainTimer(ResolveWhenSilentAsync, SilenceCheckPeriod, SilenceCheckPeriod);
+            this.RegisterGrainTimer(ResolveWhenSilentAsync, _options.SilenceCheckPeriod, _options.SilenceCheckPeriod);
         }
 
         this.RegisterGrainTimer(FlushAsync, CoalescedState<TopicState>.SafetyFlushPeriod, CoalescedState<TopicState>.SafetyFlushPeriod);
@@ -200,18 +197,21 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain
     }
 
     /// <summary>
-    /// A topic that falls silent after a spike still resolves its alerts: with no batch for a while, event
+    /// Live: a topic that falls silent after a spike still resolves its alerts. With no batch for a while, event
     /// time is taken to advance with the wall clock since the last batch.
     /// </summary>
-    private async Task ResolveWhenSilentAsync()
+    private Task ResolveWhenSilentAsync() =>
+        State.LatestEventAt is { } latest ? AdvanceEventTimeAsync(latest + (_time.GetUtcNow() - _lastBatchAt)) : Task.CompletedTask;
+
+    /// <summary>The silence check itself, in event time: the live timer above and the replay driver both come here.</summary>
+    public async Task AdvanceEventTimeAsync(DateTimeOffset eventTime)
     {
-        var silence = _time.GetUtcNow() - _lastBatchAt;
-        if (_alerts.ActiveCount == 0 || silence < SilenceCheckPeriod || State.LatestEventAt is not { } latest)
+        if (_alerts.ActiveCount == 0 || State.LatestEventAt is not { } latest || eventTime - latest < _options.SilenceCheckPeriod)
         {
             return;
         }
 
-        await RecordAllAsync(_detection.Evaluate(latest + silence, _alerts, _time.GetUtcNow()));
+        await RecordAllAsync(_detection.Evaluate(eventTime, _alerts, _time.GetUtcNow()));
     }
 
     private async Task RecordAllAsync(List<AlertChange> changes)

@@ -6,7 +6,14 @@ public sealed class TopicGrainOptions
     /// <summary>
     /// Live: a topic that falls silent after a spike resolves its alerts as wall-clock time passes. A replay turns
     /// this off: there event time advances only with the recorded mentions, and a timer on the wall clock would
-    /// make the alerts depend on how fast the machine replays.
+    /// make the alerts depend on how fast the machine replays. The replay driver calls
+    /// <see cref="ITopicEventTimeGrain.AdvanceEventTimeAsync"/> at points of event time instead.
     /// </summary>
     public bool ResolveAlertsWhenSilent { get; set; } = true;
+
+    /// <summary>
+    /// How long a topic must be silent (no mention) before its detectors are evaluated without one, and how often the
+    /// live timer checks.
+    /// </summary>
+    public TimeSpan SilenceCheckPeriod { get; set; } = TimeSpan.FromMinutes(1);
 }
