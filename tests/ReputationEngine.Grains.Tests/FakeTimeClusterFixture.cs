@@ -30,17 +30,20 @@ public sealed class FakeTimeClusterFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
 
+    /// <summary>The services of a fake-time silo; a test that needs a clock of its own builds its cluster with these too.</summary>
+    public static void AddFakeTimeServices(ISiloBuilder siloBuilder, TimeProvider time, IAlertLedger ledger)
+    {
+        siloBuilder.AddMemoryGrainStorage(StorageNames.Default);
+        siloBuilder.Services.AddSingleton(time);
+        siloBuilder.Services.AddSingleton(ledger);
+        siloBuilder.Services.AddSingleton<ITopicListStore, InMemoryTopicListStore>();
+        siloBuilder.Services.AddSingleton<ISentimentScorer>(_ => SentimentModel.LoadDefault());
+        siloBuilder.Services.AddSingleton<TopicRulesCache>();
+    }
+
     private sealed class SiloConfigurator : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            siloBuilder.AddMemoryGrainStorage(StorageNames.Default);
-            siloBuilder.Services.AddSingleton<TimeProvider>(Time);
-            siloBuilder.Services.AddSingleton<IAlertLedger>(Ledger);
-            siloBuilder.Services.AddSingleton<ITopicListStore, InMemoryTopicListStore>();
-            siloBuilder.Services.AddSingleton<ISentimentScorer>(_ => SentimentModel.LoadDefault());
-            siloBuilder.Services.AddSingleton<TopicRulesCache>();
-        }
+        public void Configure(ISiloBuilder siloBuilder) => AddFakeTimeServices(siloBuilder, Time, Ledger);
     }
 }
 

@@ -1,14 +1,9 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using ReputationEngine.Abstractions.Alerts;
 using ReputationEngine.Abstractions.Mentions;
 using ReputationEngine.Abstractions.Topics;
-using ReputationEngine.Analytics.Sentiment;
 using ReputationEngine.Grains.Alerts;
-using ReputationEngine.Grains.Ingest;
-using ReputationEngine.Grains.Persistence;
-using ReputationEngine.Grains.TopicLists;
 using static ReputationEngine.Grains.Tests.TestMentions;
 
 namespace ReputationEngine.Grains.Tests;
@@ -61,14 +56,6 @@ public sealed class TopicSilenceTests : IAsyncLifetime
 
     private sealed class SiloConfigurator : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            siloBuilder.AddMemoryGrainStorage(StorageNames.Default);
-            siloBuilder.Services.AddSingleton<TimeProvider>(Time);
-            siloBuilder.Services.AddSingleton<IAlertLedger>(Ledger);
-            siloBuilder.Services.AddSingleton<ITopicListStore, InMemoryTopicListStore>();
-            siloBuilder.Services.AddSingleton<ISentimentScorer>(_ => SentimentModel.LoadDefault());
-            siloBuilder.Services.AddSingleton<TopicRulesCache>();
-        }
+        public void Configure(ISiloBuilder siloBuilder) => FakeTimeClusterFixture.AddFakeTimeServices(siloBuilder, Time, Ledger);
     }
 }
