@@ -16,6 +16,9 @@ public sealed class EngineClient : IDisposable
 
     private static readonly string[] WebhookEvents = ["alert.opened", "alert.updated"];
 
+    /// <summary>A webhook names at most this many topics (the engine's limit); a run with more subscribes to all.</summary>
+    public const int MaxWebhookTopics = 100;
+
     private static readonly MediaTypeHeaderValue Ndjson = new(NdjsonEncoder.ContentType);
 
     private readonly HttpClient _http;
@@ -117,7 +120,8 @@ public sealed class EngineClient : IDisposable
             {
                 url = url.ToString(),
                 secret,
-                topics,
+                // Alerts of topics outside the run are ignored by the collector, which matches them by topic.
+                topics = topics.Count <= MaxWebhookTopics ? topics : [],
                 minSeverity = 1,
                 events = WebhookEvents,
             }, cancellationToken);

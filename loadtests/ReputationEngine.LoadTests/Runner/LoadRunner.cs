@@ -247,8 +247,8 @@ public sealed class LoadRunner(LoadTestOptions options)
         var hook = await webhook.StartAsync(cancellationToken);
         if (await client.RegisterWebhookAsync(hook, webhook.Secret, generator.Topics.Ids, cancellationToken) is { } refused)
         {
-            _notes.Add($"Webhook latency not measured: the engine refused the harness's receiver at {hook} ({refused}). "
-                + "A target engine must allow loopback webhooks: start it with Webhooks__AllowedNetworks__0=127.0.0.0/8.");
+            _notes.Add($"Webhook latency not measured: the engine refused the harness's webhook to {hook} ({refused}). "
+                + "An engine under --target reaches a loopback receiver only when started with Webhooks__AllowedNetworks__0=127.0.0.0/8.");
         }
         else
         {
