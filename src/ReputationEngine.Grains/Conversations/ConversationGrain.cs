@@ -53,6 +53,8 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     private readonly SlaOptions _slaOptions;
     private long? _wakeUpBucket;
     private bool _listChanged;
+    private long _readAt;
+    private const long SeedReadInterval = 1_000;
     private readonly FlushSoon _flushSoon;
 
     public ConversationGrain(
@@ -76,6 +78,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _readAt = Environment.TickCount64;
         _forecast = State.Forecast is { } saved ? new CascadeForecaster(saved.ToAnalytics()) : new CascadeForecaster();
         _sla = new ConversationSla(GrainFactory, _topics, _time);
         if (State.Wait.Since is not null)
@@ -93,6 +96,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     public async Task<ConversationSummary?> ApplyAsync(MentionBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        await ReadSeedAsync();
         State.Applied.EnsureApplied(batch.Partition, batch.ExpectedApplied);
         var closed = new List<ClosedWait>();
         foreach (var item in batch.Items)
@@ -119,16 +123,41 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         return batch.Items.Length > 0 && Exists ? Summary() : null;
     }
 
-    public Task<ConversationSummary?> GetSummaryAsync() => Task.FromResult(Exists ? Summary() : null);
+    public async Task<ConversationSummary?> GetSummaryAsync()
+    {
+        await ReadSeedAsync();
+        return Exists ? Summary() : null;
+    }
 
-    public Task<ConversationDetail?> GetDetailAsync() => Task.FromResult(Exists
-        ? new ConversationDetail(
+    public async Task<ConversationDetail?> GetDetailAsync()
+    {
+        await ReadSeedAsync();
+        return Exists ? Detail() : null;
+    }
+
+    private ConversationDetail Detail() => new(
             Summary(),
             [.. Enumerable.Reverse(State.RecentMessages)],
             [.. State.Trajectory],
             [.. State.Notes],
-            [.. State.ParticipantIds.Order(StringComparer.Ordinal).Take(MaxDetailParticipants)])
-        : null);
+            [.. State.ParticipantIds.Order(StringComparer.Ordinal).Take(MaxDetailParticipants)]);
+
+    /// <summary>
+    /// An activation that found no conversation (asked for it, or a reply came before its post) reads again before
+    /// answering: the post's conversation may have been written since without this grain (<see cref="ConversationSeeder"/>).
+    /// At most once a second, so replies to threads the engine never saw do not read twice.
+    /// </summary>
+    private async Task ReadSeedAsync()
+    {
+        if (Exists || _state.IsDirty || Environment.TickCount64 - _readAt < SeedReadInterval)
+        {
+            return;
+        }
+
+        await _state.ReloadAsync();
+        _readAt = Environment.TickCount64;
+        _forecast = State.Forecast is { } saved ? new CascadeForecaster(saved.ToAnalytics()) : new CascadeForecaster();
+    }
 
     public Task<ConversationSummary?> AssignAsync(string? assignee) => ActAsync(() => State.Assignee = assignee);
 
@@ -141,7 +170,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     });
 
     public Task<ConversationSummary?> AddNoteAsync(string text, string? author) =>
-        ActAsync(() => AddBounded(State.Notes, new CaseNote(_time.GetUtcNow(), text, author), MaxNotes));
+        ActAsync(() => ConversationFold.AddBounded(State.Notes, new CaseNote(_time.GetUtcNow(), text, author), MaxNotes));
 
     public async Task EraseAuthorAsync(string authorId)
     {
@@ -201,7 +230,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         await _state.FlushAsync();
     }
 
-    private bool Exists => State.Messages > 0 || State.Shares > 0;
+    private bool Exists => ConversationFold.Exists(State);
 
     private void Changed()
     {
@@ -225,6 +254,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     /// <summary>A staff action: made durable and listed before the caller hears back.</summary>
     private async Task<ConversationSummary?> ActAsync(Action action)
     {
+        await ReadSeedAsync();
         if (!Exists)
         {
             return null;
@@ -236,44 +266,9 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         return Summary();
     }
 
-    private DateTimeOffset EventNow()
-    {
-        var wallNow = _time.GetUtcNow();
-        return State.LastActivityAt is { } latest ? ResponseSla.EventNow(latest, State.ObservedAt ?? wallNow, wallNow) : wallNow;
-    }
+    private DateTimeOffset EventNow() => ConversationFold.EventNow(State, _time.GetUtcNow());
 
-    private ConversationSummary Summary()
-    {
-        var now = EventNow();
-        var wait = State.Wait;
-        return new ConversationSummary
-        {
-            ConversationId = Id,
-            Topics = [.. State.Topics.Order(StringComparer.Ordinal)],
-            Messages = State.Messages,
-            Shares = State.Shares,
-            Participants = State.ParticipantIds.Count + State.ParticipantsBeyondTracked,
-            State = State.State,
-            Assignee = State.Assignee,
-            AverageSentiment = State.SentimentCount == 0 ? 0 : State.SentimentSum / State.SentimentCount,
-            FirstResponseSeconds = State.FirstBrandResponseAt is { } response && State.FirstCustomerMessageAt is { } asked
-                ? Math.Max(0, (response - asked).TotalSeconds)
-                : null,
-            ForecastFinalShares = Forecast(),
-            StartedAt = State.StartedAt,
-            LastActivityAt = State.LastActivityAt,
-            RootAuthorId = State.RootAuthorId,
-            NegativeMessages = State.NegativeMessages,
-            Reach = State.Reach,
-            WaitingSince = wait.Since,
-            WaitingSeconds = wait.Since is { } since ? Math.Max(0, (now - since).TotalSeconds) : null,
-            SlaDueAt = wait.DueAt,
-            SlaBreachedAt = wait.BreachedAt ?? wait.LastBreachedAt,
-            ResolvedAt = State.ResolvedAt,
-            NoteCount = State.Notes.Count,
-            Virality = State.Shares + (ReplyVirality * State.Replies),
-        };
-    }
+    private ConversationSummary Summary() => ConversationFold.Summarize(State, _forecast, Id, _time.GetUtcNow());
 
     /// <summary>An SLA check that fails (a topic or customer grain unreachable) must not fail ingest or activation.</summary>
     private async Task EvaluateSlaSafelyAsync(List<ClosedWait> closed)
@@ -297,17 +292,6 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         }
     }
 
-    /// <summary>Final shares forecast at the conversation's latest activity (event time); never below what was seen.</summary>
-    private double Forecast()
-    {
-        if (State.StartedAt is not { } started || State.LastActivityAt is not { } last || _forecast.Shares == 0)
-        {
-            return State.Shares;
-        }
-
-        return Math.Max(State.Shares, _forecast.ForecastFinalShares(Math.Max(1, (last - started).TotalSeconds)));
-    }
-
     private async Task EvaluateSlaAsync(List<ClosedWait> closed)
     {
         if (_sla is null || State.Topics.Count == 0 || (closed.Count == 0 && State.Wait.Since is null))
@@ -317,7 +301,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
 
         var settings = await _sla.SettingsAsync(State.Topics);
         var negative = State.NegativeCustomerMessages > 0;
-        if (!settings.Values.Any(s => s.Enabled && (negative || !s.NegativeOnly)))
+        if (!ConversationSla.Applies(settings, negative))
         {
             // No SLA of any topic applies: no influence lookup, no wake-up.
             State.Wait.DueAt = null;
@@ -404,139 +388,5 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         }
     }
 
-    private void Apply(ScoredMention item, List<ClosedWait> closed)
-    {
-        var mention = item.Mention;
-        if (mention.Id == this.GetPrimaryKeyString())
-        {
-            _forecast.AddOriginal(mention.AuthorFollowers);
-        }
-
-        var isShare = mention.Kind == MentionKind.Share;
-        if (isShare)
-        {
-            State.Shares++;
-            var since = State.StartedAt is { } origin ? Math.Max(0, (mention.CreatedAt - origin).TotalSeconds) : 0;
-            _forecast.AddShare(since, mention.AuthorFollowers);
-        }
-        else
-        {
-            State.Messages++;
-            State.SentimentSum += item.Score;
-            State.SentimentCount++;
-            if (item.Label == SentimentLabel.Negative)
-            {
-                State.NegativeMessages++;
-            }
-
-            AddBounded(State.Trajectory, new SentimentPoint(mention.CreatedAt, item.Score, State.SentimentSum / State.SentimentCount), MaxTrajectory);
-            AddBounded(State.RecentMessages, new ConversationMessage(
-                mention.Id, mention.AuthorId, mention.AuthorIsBrand, mention.CreatedAt, mention.Kind, mention.Text, item.Label, item.Score), MaxRecentMessages);
-        }
-
-        if (State.ParticipantIds.Count < MaxTrackedParticipants)
-        {
-            State.ParticipantIds.Add(mention.AuthorId);
-        }
-        else if (!State.ParticipantIds.Contains(mention.AuthorId))
-        {
-            State.ParticipantsBeyondTracked++;
-        }
-
-        foreach (var topic in item.Topics)
-        {
-            if (State.Topics.Count < MaxTopics)
-            {
-                State.Topics.Add(topic);
-            }
-        }
-
-        State.Reach += mention.AuthorFollowers;
-        if (mention.Id == Id)
-        {
-            State.RootAuthorId = mention.AuthorId;
-        }
-        else if (mention.AuthorId != State.RootAuthorId)
-        {
-            // What others do with the thread is the root author's influence (credited at the next checkpoint).
-            State.PendingCredit.Add(isShare || mention.Kind == MentionKind.Quote, mention.AuthorFollowers, mention.CreatedAt);
-            State.Replies += isShare ? 0 : 1;
-        }
-
-        State.StartedAt = State.StartedAt is { } started && started < mention.CreatedAt ? started : mention.CreatedAt;
-        if (State.LastActivityAt is null || mention.CreatedAt > State.LastActivityAt)
-        {
-            State.LastActivityAt = mention.CreatedAt;
-            State.ObservedAt = _time.GetUtcNow();
-        }
-
-        if (!isShare)
-        {
-            TrackResponse(mention, item.Label, closed);
-        }
-    }
-
-    /// <summary>First response time, the current wait and the case state (open → pending → open again).</summary>
-    private void TrackResponse(Mention mention, SentimentLabel label, List<ClosedWait> closed)
-    {
-        var wait = State.Wait;
-        if (mention.AuthorIsBrand)
-        {
-            if (State.FirstCustomerMessageAt is { } asked && mention.CreatedAt >= asked
-                && (State.FirstBrandResponseAt is null || mention.CreatedAt < State.FirstBrandResponseAt))
-            {
-                State.FirstBrandResponseAt = mention.CreatedAt;
-            }
-
-            if (wait.Since is { } since && mention.CreatedAt >= since)
-            {
-                closed.Add(new ClosedWait(since, mention.CreatedAt, wait.AuthorId ?? "", wait.AuthorFollowers, wait.Influence, wait.BreachedAt is not null));
-                wait.End();
-                if (State.State == ConversationState.Open)
-                {
-                    State.State = ConversationState.Pending;
-                }
-            }
-
-            State.LastBrandReplyAt = State.LastBrandReplyAt is { } last && last > mention.CreatedAt ? last : mention.CreatedAt;
-            return;
-        }
-
-        if (State.FirstCustomerMessageAt is null || mention.CreatedAt < State.FirstCustomerMessageAt)
-        {
-            State.FirstCustomerMessageAt = mention.CreatedAt;
-        }
-
-        if (label == SentimentLabel.Negative)
-        {
-            State.NegativeCustomerMessages++;
-        }
-
-        // A customer message after the brand's last reply waits for an answer; an older one was answered already.
-        if (State.LastBrandReplyAt is { } replied && mention.CreatedAt <= replied)
-        {
-            return;
-        }
-
-        if (wait.Since is null)
-        {
-            wait.Start(mention.CreatedAt, mention.AuthorId, mention.AuthorFollowers);
-        }
-        else if (mention.CreatedAt < wait.Since)
-        {
-            wait.Since = mention.CreatedAt;
-        }
-
-        // The customer wrote again: the case is theirs to answer, whatever staff did before.
-        State.State = ConversationState.Open;
-    }
-
-    private static void AddBounded<T>(List<T> list, T item, int max)
-    {
-        list.Add(item);
-        if (list.Count > max)
-        {
-            list.RemoveAt(0);
-        }
-    }
+    private void Apply(ScoredMention item, List<ClosedWait> closed) => ConversationFold.Apply(State, _forecast, Id, item, _time.GetUtcNow(), closed);
 }

@@ -20,9 +20,16 @@ public sealed class ConversationSla(IGrainFactory grains, TopicRulesCache topics
     public async Task<double> InfluenceAsync(string customerId, long followers)
     {
         var known = await grains.GetCachedGrain<ICustomerGrain>(customerId).GetInfluenceAsync();
-        var byFollowers = InfluenceModel.Compute(new InfluenceInputs(followers, 0, 0, 0, time.GetUtcNow()), time.GetUtcNow()).Value;
-        return Math.Max(known, byFollowers);
+        return Math.Max(known, InfluenceByFollowers(followers, time.GetUtcNow()));
     }
+
+    /// <summary>The influence of an author the CRM knows nothing else about.</summary>
+    public static double InfluenceByFollowers(long followers, DateTimeOffset now) =>
+        InfluenceModel.Compute(new InfluenceInputs(followers, 0, 0, 0, now), now).Value;
+
+    /// <summary>Whether any topic's SLA applies to a conversation (negative or not).</summary>
+    public static bool Applies(IReadOnlyDictionary<string, SlaSettings> settings, bool negative) =>
+        settings.Values.Any(s => s.Enabled && (negative || !s.NegativeOnly));
 
     /// <summary>Per topic: its SLA status for <paramref name="conversation"/> at <paramref name="now"/>.</summary>
     public static IEnumerable<(string Topic, SlaStatus Status)> Evaluate(

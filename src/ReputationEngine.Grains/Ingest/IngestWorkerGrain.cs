@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
 using ReputationEngine.Grains.Dashboard;
 using ReputationEngine.Abstractions.Conversations;
@@ -5,6 +6,7 @@ using ReputationEngine.Abstractions.Customers;
 using ReputationEngine.Abstractions.Ingest;
 using ReputationEngine.Abstractions.Mentions;
 using ReputationEngine.Abstractions.Topics;
+using ReputationEngine.Grains.Conversations;
 using ReputationEngine.Analytics.Sentiment;
 
 namespace ReputationEngine.Grains.Ingest;
@@ -17,8 +19,10 @@ namespace ReputationEngine.Grains.Ingest;
 /// </summary>
 [StatelessWorker]
 [Reentrant]
-public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache rules) : Grain, IIngestWorkerGrain
+public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache rules, IServiceProvider services) : Grain, IIngestWorkerGrain
 {
+    private readonly ConversationSeeder _seeder = ActivatorUtilities.CreateInstance<ConversationSeeder>(services);
+
     public async Task<RoutedBatch> PrepareAsync(IngestBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -97,20 +101,60 @@ public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache r
                 .ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.CustomerKind, customer))));
         }
 
-        var conversations = new (ScoredMention[] Mentions, Task<ConversationSummary?> Applied)[batch.ByConversation.Count];
-        i = 0;
+        // A conversation this batch starts with its root post alone is written without activating its grain (most never get
+        // a second message), unless this partition sent it mentions that its grain may not have written yet.
+        var conversations = new List<(string Id, ScoredMention[] Mentions, Task<ConversationSummary?> Applied)>(batch.ByConversation.Count);
+        var seeds = new List<(string ConversationId, ScoredMention Root)>();
         foreach (var (conversation, mentions) in batch.ByConversation)
         {
-            conversations[i++] = (mentions, GrainFactory.GetCachedGrain<IConversationGrain>(conversation)
-                .ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.ConversationKind, conversation))));
+            if (ConversationSeeder.IsSeedable(conversation, mentions) && batch.ExpectedFor(RoutedBatch.ConversationKind, conversation) == 0)
+            {
+                seeds.Add((conversation, mentions[0]));
+            }
+            else
+            {
+                conversations.Add((conversation, mentions, ApplyConversationAsync(batch, conversation, mentions)));
+            }
         }
 
         await Task.WhenAll(topics);
         await Task.WhenAll(customers.Select(c => c.Applied));
+        var seeded = new List<(ScoredMention[] Mentions, Task<ConversationSummary?> Applied)>(seeds.Count);
+        if (seeds.Count > 0)
+        {
+            var influence = new Dictionary<string, double>(customers.Length, StringComparer.Ordinal);
+            foreach (var (mentions, applied) in customers)
+            {
+                if (applied.Result is { } summary)
+                {
+                    influence[mentions[0].Mention.AuthorId] = summary.Influence;
+                }
+            }
+
+            var summaries = await _seeder.SeedAsync(batch.Partition, seeds, influence);
+            for (var s = 0; s < seeds.Count; s++)
+            {
+                var (conversation, root) = seeds[s];
+                if (summaries[s] is { } summary)
+                {
+                    seeded.Add(([root], Task.FromResult<ConversationSummary?>(summary)));
+                }
+                else
+                {
+                    conversations.Add((conversation, [root], ApplyConversationAsync(batch, conversation, [root])));
+                }
+            }
+        }
+
         await Task.WhenAll(conversations.Select(c => c.Applied));
-        await ListAsync(customers, conversations);
-        return new AppliedBatch(batch.LastSequence, [.. batch.ByTopic.Keys], [.. batch.ByCustomer.Keys], [.. batch.ByConversation.Keys]);
+        await ListAsync(customers, [.. conversations.Select(c => (c.Mentions, c.Applied)), .. seeded]);
+        // Seeded conversations are durable already: only grains that applied mentions need the checkpoint's flush.
+        return new AppliedBatch(batch.LastSequence, [.. batch.ByTopic.Keys], [.. batch.ByCustomer.Keys], [.. conversations.Select(c => c.Id)]);
     }
+
+    private Task<ConversationSummary?> ApplyConversationAsync(RoutedBatch batch, string conversation, ScoredMention[] mentions) =>
+        GrainFactory.GetCachedGrain<IConversationGrain>(conversation)
+            .ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.ConversationKind, conversation)));
 
     /// <summary>
     /// The batch's customers and conversations go to their topics' lists and to the dashboards in one call per

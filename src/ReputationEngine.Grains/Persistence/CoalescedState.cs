@@ -21,6 +21,10 @@ public sealed class CoalescedState<TState>(IPersistentState<TState> state, IGrai
 
     public void MarkDirty() => IsDirty = true;
 
+    /// <summary>Reads the stored state again, for a grain whose state may have been written without it. Only while clean.</summary>
+    public Task ReloadAsync() =>
+        IsDirty ? throw new InvalidOperationException("Reloading would drop unwritten changes.") : state.ReadStateAsync();
+
     public async Task FlushAsync()
     {
         if (_stale)

@@ -145,9 +145,10 @@ public sealed class PartitionApplier(string partition, IMentionLogStore store, I
 
     private async Task<bool> TryApplyAsync(RoutedBatch routed, CancellationToken cancellationToken)
     {
+        AppliedBatch applied;
         try
         {
-            await _pipeline.ApplyAsync(routed with { Expected = ExpectedFor(routed) });
+            applied = await _pipeline.ApplyAsync(routed with { Expected = ExpectedFor(routed) });
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -155,7 +156,7 @@ public sealed class PartitionApplier(string partition, IMentionLogStore store, I
             return false;
         }
 
-        Record(routed);
+        Record(routed, applied);
         Interlocked.Exchange(ref _lastAppliedSequence, routed.LastSequence);
         return true;
     }
@@ -223,12 +224,19 @@ public sealed class PartitionApplier(string partition, IMentionLogStore store, I
         return expected;
     }
 
-    private void Record(RoutedBatch routed)
+    /// <summary>The grains the checkpoint must flush: not the conversations written whole without their grain (seeded).</summary>
+    private void Record(RoutedBatch routed, AppliedBatch applied)
     {
+        var byGrain = applied.Conversations.Length == routed.ByConversation.Count
+            ? null
+            : applied.Conversations.Select(c => RoutedBatch.Key(RoutedBatch.ConversationKind, c)).ToHashSet(StringComparer.Ordinal);
         using var scope = _sentLock.EnterScope();
         foreach (var (key, last) in Keys(routed))
         {
-            _sent[key] = last;
+            if (byGrain is null || key[0] != RoutedBatch.ConversationKind || byGrain.Contains(key))
+            {
+                _sent[key] = last;
+            }
         }
     }
 

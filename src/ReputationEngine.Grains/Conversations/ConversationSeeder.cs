@@ -1,0 +1,158 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Storage;
+using ReputationEngine.Abstractions.Conversations;
+using ReputationEngine.Abstractions.Mentions;
+using ReputationEngine.Analytics.Crm;
+using ReputationEngine.Analytics.Forecast;
+using ReputationEngine.Grains.Ingest;
+using ReputationEngine.Grains.Persistence;
+using ReputationEngine.Grains.Sla;
+
+namespace ReputationEngine.Grains.Conversations;
+
+/// <summary>
+/// Writes the conversation that a new post starts straight to grain storage, without activating its grain. Most posts
+/// never get a reply or a share, and activating a grain (directory entry, state read, timers, and a deactivation
+/// 1.5 minutes later) for each of them was the largest per-mention cost of ingest and most of the engine's memory
+/// (docs/benchmarks.md). The state is the one <see cref="ConversationGrain"/> would have written: both fold mentions
+/// with <see cref="ConversationFold"/>, and the SLA wait is evaluated and signed up for the same way. The grain is
+/// activated only when something needs it: a second message, an API call, or its SLA wake-up.
+/// </summary>
+/// <remarks>
+/// The write is insert-only (no ETag): if the conversation exists already (a reply that arrived before its post, a
+/// replay), it fails and the caller applies the post through the grain as before. The caller must not seed a
+/// conversation its partition has sent mentions to since its last checkpoint (the batch's expected
+/// watermarks), because that activation's state may not be written yet.
+/// </remarks>
+public sealed class ConversationSeeder
+{
+    /// <summary>The state name of <see cref="ConversationGrain"/>'s persistent state.</summary>
+    public const string StateName = "conversation";
+
+    private readonly IGrainFactory _grains;
+    private readonly IGrainStorage _storage;
+    private readonly TimeProvider _time;
+    private readonly SlaOptions _slaOptions;
+    private readonly ConversationSla _sla;
+    private readonly ILogger<ConversationSeeder> _logger;
+
+    public ConversationSeeder(
+        IGrainFactory grains, IServiceProvider services, TopicRulesCache topics, TimeProvider time, IOptions<SlaOptions> slaOptions,
+        ILogger<ConversationSeeder> logger)
+    {
+        _grains = grains;
+        _storage = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+        _time = time;
+        _slaOptions = slaOptions.Value;
+        _sla = new ConversationSla(grains, topics, time);
+        _logger = logger;
+    }
+
+    /// <summary>A conversation this batch starts with its root post and nothing else can be seeded.</summary>
+    public static bool IsSeedable(string conversationId, ScoredMention[] mentions) =>
+        mentions.Length == 1 && mentions[0].Mention.Id == conversationId;
+
+    /// <summary>
+    /// Seeds each conversation; returns the summaries of those written, and null for those that exist already (or whose
+    /// SLA is breached on arrival, which only the grain raises): apply those through their grains.
+    /// </summary>
+    /// <param name="partition">The mention-log partition the posts come from (their grains' watermarks).</param>
+    /// <param name="seeds">Each conversation's id and its root post.</param>
+    /// <param name="influence">The authors' CRM influence after this batch, where known.</param>
+    public async Task<ConversationSummary?[]> SeedAsync(
+        string partition, IReadOnlyList<(string ConversationId, ScoredMention Root)> seeds, IReadOnlyDictionary<string, double> influence)
+    {
+        var results = new ConversationSummary?[seeds.Count];
+        var wakeUps = new Dictionary<long, List<string>>();
+        await Task.WhenAll(seeds.Select(async (seed, i) =>
+        {
+            var (conversationId, root) = seed;
+            var state = new ConversationGrainState();
+            var forecast = new CascadeForecaster();
+            var wallNow = _time.GetUtcNow();
+            ConversationFold.Apply(state, forecast, conversationId, root, wallNow, []);
+            state.Applied.MarkApplied(partition, root.Sequence, wallNow);
+            var wait = await EvaluateWaitAsync(state, influence, wallNow);
+            if (wait.BreachedOnArrival)
+            {
+                return;
+            }
+
+            state.Forecast = ForecastState.From(forecast.ToState());
+            if (!await TryInsertAsync(conversationId, state))
+            {
+                return;
+            }
+
+            results[i] = ConversationFold.Summarize(state, forecast, conversationId, wallNow);
+            if (wait.DueIn is { } due && _slaOptions.WakeUpWhenDue)
+            {
+                var bucket = SlaWakeUps.Bucket(wallNow + (due < TimeSpan.Zero ? TimeSpan.Zero : due));
+                lock (wakeUps)
+                {
+                    if (!wakeUps.TryGetValue(bucket, out var ids))
+                    {
+                        wakeUps[bucket] = ids = [];
+                    }
+
+                    ids.Add(conversationId);
+                }
+            }
+        }));
+
+        // After the writes: a wake-up finds the stored state. A failed sign-up is caught up when the grain next activates.
+        await Task.WhenAll(wakeUps.Select(p => _grains.At(p.Key).AddAsync([.. p.Value])));
+        return results;
+    }
+
+    /// <summary>The SLA wait a post opens, evaluated as <see cref="ConversationGrain"/> does on its first message.</summary>
+    private async Task<WaitPlan> EvaluateWaitAsync(ConversationGrainState state, IReadOnlyDictionary<string, double> influence, DateTimeOffset wallNow)
+    {
+        var wait = state.Wait;
+        if (state.Topics.Count == 0 || wait.Since is not { } since || wait.AuthorId is not { } author)
+        {
+            return default;
+        }
+
+        var settings = await _sla.SettingsAsync(state.Topics);
+        var negative = state.NegativeCustomerMessages > 0;
+        if (!ConversationSla.Applies(settings, negative))
+        {
+            return default;
+        }
+
+        wait.Influence = influence.TryGetValue(author, out var known)
+            ? Math.Max(known, ConversationSla.InfluenceByFollowers(wait.AuthorFollowers, wallNow))
+            : await _sla.InfluenceAsync(author, wait.AuthorFollowers);
+        var now = ConversationFold.EventNow(state, wallNow);
+        var statuses = ConversationSla.Evaluate(settings, new SlaCase(since, null, negative, false, wait.Influence.Value), now).ToArray();
+        if (statuses.Any(s => s.Status.Breached))
+        {
+            return new WaitPlan(BreachedOnArrival: true, DueIn: null);
+        }
+
+        wait.DueAt = statuses.Length == 0 ? null : statuses.Min(s => s.Status.DueAt!.Value);
+        return new WaitPlan(false, wait.DueAt - now + ConversationGrain.SlaTimerSlack);
+    }
+
+    /// <param name="BreachedOnArrival">Only the grain raises breaches: such a post is applied through it.</param>
+    /// <param name="DueIn">When to wake the conversation for its SLA check; null when no SLA applies.</param>
+    private readonly record struct WaitPlan(bool BreachedOnArrival, TimeSpan? DueIn);
+
+    private async Task<bool> TryInsertAsync(string conversationId, ConversationGrainState state)
+    {
+        var grainId = _grains.GetCachedGrain<IConversationGrain>(conversationId).GetGrainId();
+        try
+        {
+            await _storage.WriteStateAsync(StateName, grainId, new GrainState<ConversationGrainState>(state) { ETag = null });
+            return true;
+        }
+        catch (InconsistentStateException)
+        {
+            // It exists already: its grain applies the post (and its watermarks drop it if it holds it already).
+            return false;
+        }
+    }
+}
