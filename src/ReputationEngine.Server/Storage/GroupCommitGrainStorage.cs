@@ -138,20 +138,28 @@ public sealed class GroupCommitGrainStorage : IGrainStorage, IDisposable
 
     private async Task CommitAsync(List<WriteRequest> group)
     {
-        // A grain queued twice in one group (a flush while its previous write waited) is written once, with its latest state.
-        var latest = new Dictionary<(string, string), WriteRequest>(group.Count);
+        // A grain queued twice in one group (a flush while its previous write waited) is written once, with its latest
+        // state. Writes of one grain id by different writers (an activation, and the ingest writing a new post's
+        // conversation without one) are all executed in order, so the version check fails the later one as it would
+        // in separate groups.
+        var toWrite = new List<WriteRequest>(group.Count);
+        var latest = new Dictionary<(string, string), int>(group.Count);
         foreach (var request in group)
         {
             var key = (request.StateName, request.GrainId);
-            if (latest.TryGetValue(key, out var earlier))
+            if (latest.TryGetValue(key, out var index) && toWrite[index].Version.IsSameStateAs(request.Version))
             {
-                request.Covers = earlier;
+                request.Covers = toWrite[index];
+                toWrite[index] = request;
             }
-
-            latest[key] = request;
+            else
+            {
+                latest[key] = toWrite.Count;
+                toWrite.Add(request);
+            }
         }
 
-        var outcomes = new Dictionary<WriteRequest, long?>(latest.Count);
+        var outcomes = new Dictionary<WriteRequest, long?>(toWrite.Count);
         try
         {
             await using var connection = await _database.OpenForWriteAsync(_stopping.Token);
@@ -159,11 +167,11 @@ public sealed class GroupCommitGrainStorage : IGrainStorage, IDisposable
             var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
             if (connection.CanCreateBatch)
             {
-                await WriteBatchedAsync(connection, transaction, latest.Values, now, outcomes);
+                await WriteBatchedAsync(connection, transaction, toWrite, now, outcomes);
             }
             else
             {
-                await WriteOneByOneAsync(connection, transaction, latest.Values, now, outcomes);
+                await WriteOneByOneAsync(connection, transaction, toWrite, now, outcomes);
             }
 
             await transaction.CommitAsync(_stopping.Token);
@@ -172,7 +180,7 @@ public sealed class GroupCommitGrainStorage : IGrainStorage, IDisposable
         {
             if (ex is not OperationCanceledException)
             {
-                _logger.LogError(ex, "Writing {Count} grain states failed", latest.Count);
+                _logger.LogError(ex, "Writing {Count} grain states failed", toWrite.Count);
             }
 
             foreach (var request in group)
@@ -395,11 +403,18 @@ public sealed class GroupCommitGrainStorage : IGrainStorage, IDisposable
         string? ETag { get; }
 
         void Set(string? etag, bool recordExists);
+
+        /// <summary>Whether both writes come from the same writer (one activation's state), so the later may stand for both.</summary>
+        bool IsSameStateAs(IGrainStateVersion other);
     }
 
     private sealed class GrainStateVersion<T>(IGrainState<T> state) : IGrainStateVersion
     {
         public string? ETag => state.ETag;
+
+        public bool IsSameStateAs(IGrainStateVersion other) => other is GrainStateVersion<T> same && ReferenceEquals(same.State, state);
+
+        private IGrainState<T> State => state;
 
         public void Set(string? etag, bool recordExists)
         {

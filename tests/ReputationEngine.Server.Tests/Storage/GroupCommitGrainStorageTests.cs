@@ -39,6 +39,40 @@ public sealed class GroupCommitGrainStorageTests
         Assert.Equal(written.ETag, read.ETag);
     }
 
+    /// <summary>
+    /// Two writers may insert the same grain's state in one group: the ingest writing a new post's conversation without
+    /// its grain, and an activation of that conversation (a reply that came first). The first insert must win and the
+    /// second must fail its version check, as it would in separate groups; neither may silently stand for the other.
+    /// </summary>
+    [Fact]
+    public async Task Inserts_OfOneGrainByTwoWritersInOneGroup_FirstWinsAndSecondConflicts()
+    {
+        using var database = new SqliteDatabase(SqliteDatabase.DefaultConnectionString(EngineFactory.NewDataDir()));
+        await database.ApplySchemaAsync();
+        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+        using var storage = new GroupCommitGrainStorage(database, serializer, TimeProvider.System, NullLogger<GroupCommitGrainStorage>.Instance);
+        var grain = GrainId.Create("conversation", "tw:post-1");
+
+        using var blocker = database.Open();
+        Execute(blocker, "BEGIN IMMEDIATE");
+        // This write's commit waits for the lock; the two below queue behind it and are committed as one group.
+        var first = storage.WriteStateAsync("conversation", GrainId.Create("conversation", "tw:other"), new GrainState<string> { State = "other" });
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        var seeded = new GrainState<string> { State = "seeded by ingest" };
+        var activation = new GrainState<string> { State = "written by an activation" };
+        var seeding = storage.WriteStateAsync("conversation", grain, seeded);
+        var activationWriting = storage.WriteStateAsync("conversation", grain, activation);
+        Execute(blocker, "COMMIT");
+
+        await first;
+        await seeding;
+        await Assert.ThrowsAsync<Orleans.Storage.InconsistentStateException>(() => activationWriting);
+        var read = new GrainState<string>();
+        await storage.ReadStateAsync("conversation", grain, read);
+        Assert.Equal("seeded by ingest", read.State);
+        Assert.Equal(seeded.ETag, read.ETag);
+    }
+
     private static void Execute(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
