@@ -47,6 +47,35 @@ public sealed class IngestApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_TopicIdWithTrailingNewlineAndKindsThatAreNotNames_RejectedLikeOtherBadFields()
+    {
+        const string KindError = "'kind' must be one of post|reply|share|quote|review";
+        const string TopicError = "'topics' holds an invalid id: a topic id is 1-64 characters of letters, digits, '-', '_' or '.', starting with a letter or digit";
+        var body = Array(
+            Mention("v0", "acme answered", kind: "Reply"),
+            Mention("v1", "acme flags", kind: "post, reply"),
+            Mention("v2", "acme number", kind: "1"),
+            Mention("v3", "acme newline", topics: ["acme\n"]),
+            Mention("v4", "acme padded", kind: " post "),
+            Mention("v5", "acme crlf", topics: ["ok", "acme\r\n"]));
+
+        var response = await _client.PostMentionsAsync(body);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var json = await response.JsonAsync();
+        Assert.Equal((1, 0), (json.GetProperty("accepted").GetInt32(), json.GetProperty("duplicates").GetInt32()));
+        Assert.Equal(
+            [(1, KindError), (2, KindError), (3, TopicError), (4, KindError), (5, TopicError)],
+            json.GetProperty("rejected").EnumerateArray().Select(r => (r.GetProperty("index").GetInt32(), r.GetProperty("error").GetString()!)));
+
+        await _client.WaitForIngestAsync();
+        var topics = await (await _client.GetAsync("/api/topics")).JsonAsync();
+        Assert.Equal(["acme"], topics.EnumerateArray().Select(t => t.GetProperty("id").GetString()));
+        var snapshot = await (await _client.GetAsync("/api/topics/acme/snapshot")).JsonAsync();
+        Assert.Equal(1, snapshot.GetProperty("totalMentions").GetInt64());
+    }
+
+    [Fact]
     public async Task Post_SameIdsInLaterRequest_CountedAsDuplicates()
     {
         var body = Array(Mention("d1", "acme one"), Mention("d2", "acme two"));

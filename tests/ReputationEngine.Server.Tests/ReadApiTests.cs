@@ -39,6 +39,27 @@ public sealed class ReadApiTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("acme\n")]
+    [InlineData("acme\r\n")]
+    public async Task Topics_IdWithTrailingNewline_Is400ProblemLikeOtherBadIds(string id)
+    {
+        var put = await _client.PutAsJsonAsync($"/api/topics/{Uri.EscapeDataString(id)}", new { name = "x", keywords = new[] { "acme" } });
+        var get = await _client.GetAsync($"/api/topics/{Uri.EscapeDataString(id)}/snapshot");
+
+        foreach (var response in new[] { put, get })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = await response.JsonAsync();
+            Assert.Equal(("Invalid topic id", "a topic id is 1-64 characters of letters, digits, '-', '_' or '.', starting with a letter or digit"),
+                (problem.GetProperty("title").GetString(), problem.GetProperty("detail").GetString()));
+        }
+
+        var topics = await (await _client.GetAsync("/api/topics")).JsonAsync();
+        Assert.DoesNotContain(topics.EnumerateArray(), t => t.GetProperty("id").GetString() == id);
+    }
+
     [Fact]
     public async Task Snapshot_UnknownTopic_Is404Problem()
     {

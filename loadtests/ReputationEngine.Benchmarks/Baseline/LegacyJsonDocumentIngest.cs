@@ -1,7 +1,9 @@
 // Baseline only: the ingest parsing path as it was before `parse1` (JsonDocument, then property lookups), copied
 // verbatim from MentionBodyReader and MentionParser except for these adaptations: HTTP status constants as numbers,
-// rejections as tuples. It is not used by the engine; it stays so the benchmark (and the differential test in
-// tests/ReputationEngine.Abstractions.Tests) can compare the new reader with what it replaced.
+// rejections as tuples, and the kind rule calls the shared MentionKinds.TryParse (as the topic rule calls TopicIds),
+// so that both parsers follow the current contract (exact names only; Enum.TryParse took "post, reply"). It is not
+// used by the engine; it stays so the benchmark (and the differential test in tests/ReputationEngine.Abstractions.Tests)
+// can compare the new reader with what it replaced.
 using System.Globalization;
 using System.Text.Json;
 using ReputationEngine.Abstractions.Mentions;
@@ -228,7 +230,7 @@ public static class LegacyMentionParser
 
         var kind = MentionKind.Post;
         if (kindText is not null
-            && (int.TryParse(kindText, out _) || !Enum.TryParse(kindText, ignoreCase: true, out kind) || !Enum.IsDefined(kind)))
+            && !MentionKinds.TryParse(kindText, out kind))
         {
             error = "'kind' must be one of post|reply|share|quote|review";
             return false;

@@ -32,12 +32,18 @@ public static class ChartRenderer
             span.LegendText = burst.Index == 0 ? "burst (sent → alert)" : "";
         }
 
-        var first = true;
+        // slaBreach alerts (CRM response-time rule) are not burst detectors: drawn apart so they are not read as false alerts.
+        var firstDetector = true;
+        var firstSla = true;
         foreach (var alert in alerts.Where(a => a.Channel == report.AlertLatencyMs.Channel))
         {
-            var line = plot.Add.VerticalLine(alert.ArrivedAtSec, 1, Colors.Red);
-            line.LegendText = first ? $"alert ({alert.Channel})" : "";
-            first = false;
+            var detector = AlertKinds.IsBurstDetector(alert.Kind);
+            var line = plot.Add.VerticalLine(alert.ArrivedAtSec, 1, detector ? Colors.Red : Colors.Gray);
+            line.LegendText = detector && firstDetector ? $"alert ({alert.Channel})"
+                : !detector && firstSla ? $"{AlertKinds.SlaBreach} / other non-burst alert ({alert.Channel})"
+                : "";
+            firstDetector &= !detector;
+            firstSla &= detector;
         }
 
         plot.Title($"{report.Profile}: {report.ThroughputPerSec:N0} accepted/s = {report.CeilingRatio:P0} of scoring ceiling ({report.ScoringCeilingPerSec:N0}/s)");

@@ -14,10 +14,24 @@ public sealed record LoadReport
     public required LatencySummary IngestLatencyMs { get; init; }
     public required AlertLatencySummary AlertLatencyMs { get; init; }
     public required BurstSummary Bursts { get; init; }
+    /// <summary>
+    /// Burst-detector alerts (volumeSpike, negativeSpike, viralConversation, influencerComplaint) on the run's topics
+    /// that no injected burst explains. <c>slaBreach</c> alerts are not among them: see <see cref="SlaBreaches"/>.
+    /// </summary>
     public required int? FalseAlerts { get; init; }
 
     /// <summary>False alerts per alert kind (volumeSpike, negativeSpike, …).</summary>
     public IReadOnlyDictionary<string, int>? FalseAlertsByKind { get; init; }
+
+    /// <summary>
+    /// <c>slaBreach</c> alerts on the run's topics: raised by the CRM rule when a customer really waited past the
+    /// topic's first-response SLA (the generated brands never answer). Not a burst detector, so neither a detection
+    /// nor a false alert. Null while no alert channel exists.
+    /// </summary>
+    public int? SlaBreaches { get; init; }
+
+    /// <summary>Alerts of the kinds that are not burst detectors (slaBreach, and any kind the harness does not know), per kind.</summary>
+    public IReadOnlyDictionary<string, int>? NonBurstAlertsByKind { get; init; }
     public required double ScoringCeilingPerSec { get; init; }
 
     public required double ScoringCeilingSingleThreadPerSec { get; init; }

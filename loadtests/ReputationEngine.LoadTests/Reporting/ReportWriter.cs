@@ -20,7 +20,7 @@ public static class ReportWriter
     {
         var full = Path.GetFullPath(jsonPath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, JsonSerializer.Serialize(report, Json));
+        File.WriteAllText(full, ToJson(report));
         var chart = Path.ChangeExtension(full, ".png");
         string? chartWritten = chart;
         try
@@ -37,6 +37,9 @@ public static class ReportWriter
         File.WriteAllText(markdown, Markdown(report, chartWritten is null ? null : Path.GetFileName(chart)));
         return (full, markdown, chartWritten);
     }
+
+    /// <summary>The JSON report (DESIGN §4.8 names, camelCase; null fields written as null).</summary>
+    public static string ToJson(LoadReport report) => JsonSerializer.Serialize(report, Json);
 
     public static string Markdown(LoadReport r, string? chartFile)
     {
@@ -57,10 +60,16 @@ public static class ReportWriter
         md.AppendLine(c, $"| requests (failed) | {r.Requests:N0} ({r.FailedRequests:N0}) |");
         md.AppendLine(c, $"| ingest latency p50 / p99 / p99.9 / max | {Ms(r.IngestLatencyMs.P50)} / {Ms(r.IngestLatencyMs.P99)} / {Ms(r.IngestLatencyMs.P999)} / {Ms(r.IngestLatencyMs.Max)} |");
         md.AppendLine(c, $"| alert latency p50 / p99 ({r.AlertLatencyMs.Channel ?? "no channel"}) | {Ms(r.AlertLatencyMs.P50)} / {Ms(r.AlertLatencyMs.P99)} |");
-        md.AppendLine(c, $"| bursts injected / detected / false alerts | {r.Bursts.Injected} / {Show(r.Bursts.Detected)} / {Show(r.FalseAlerts)} |");
+        md.AppendLine(c, $"| bursts injected / detected / false alerts (burst detectors firing without a burst) | {r.Bursts.Injected} / {Show(r.Bursts.Detected)} / {Show(r.FalseAlerts)} |");
         if (r.FalseAlertsByKind is { Count: > 0 } byKind)
         {
-            md.AppendLine(c, $"| false alerts by kind | {string.Join(", ", byKind.Select(p => $"{p.Key} {p.Value}"))} |");
+            md.AppendLine(c, $"| false alerts by kind | {Kinds(byKind)} |");
+        }
+
+        md.AppendLine(c, $"| SLA breaches (CRM response-time rule: not a burst detector, not counted as false alerts) | {Show(r.SlaBreaches)} |");
+        if (r.NonBurstAlertsByKind?.Where(p => p.Key != AlertKinds.SlaBreach).ToList() is { Count: > 0 } others)
+        {
+            md.AppendLine(c, $"| other alerts that are not burst detectors, by kind | {Kinds(others)} |");
         }
         md.AppendLine(c, $"| engine CPU avg / max | {Pct(r.Engine.CpuAvgPercent)} / {Pct(r.Engine.CpuMaxPercent)}{(r.Engine.InProcess ? " (in-process: includes the load generator)" : "")} |");
         md.AppendLine(c, $"| working set start / max / end | {Mb(r.Engine.WorkingSetStartMb)} / {Mb(r.Engine.WorkingSetMaxMb)} / {Mb(r.Engine.WorkingSetEndMb)} (trend {Show(r.Engine.MemorySlopeMbPerMin, "F1")} MB/min) |");
@@ -102,6 +111,9 @@ public static class ReportWriter
 
         return md.ToString();
     }
+
+    private static string Kinds(IEnumerable<KeyValuePair<string, int>> byKind) =>
+        string.Join(", ", byKind.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value}")));
 
     private static string Ms(double? value) => value is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v:F1} ms") : "–";
 

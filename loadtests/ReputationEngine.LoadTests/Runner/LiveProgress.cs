@@ -43,7 +43,7 @@ public static class LiveProgress
     }
 
     public static string Line(ProgressView v) => string.Create(CultureInfo.InvariantCulture,
-        $"[{v.ElapsedSec,6:F1}s] {v.Phase,-8} schedule {v.ScheduleSec:F0}/{v.ScheduleTotalSec:F0}s sent {v.Sent:N0} accepted {v.Accepted:N0} ({v.AcceptedLastSecond:N0}/s) counted {(v.Counted is { } c ? c.ToString("N0", CultureInfo.InvariantCulture) : "–")} p99 {(v.P99Ms is { } p ? p.ToString("F0", CultureInfo.InvariantCulture) : "–")} ms bursts {v.BurstsSent}/{v.BurstsTotal} alerts {v.Alerts} cpu {(v.CpuPercent is { } cpu ? cpu.ToString("F0", CultureInfo.InvariantCulture) : "–")}% ws {(v.WorkingSetMb is { } ws ? ws.ToString("F0", CultureInfo.InvariantCulture) : "–")} MB");
+        $"[{v.ElapsedSec,6:F1}s] {v.Phase,-8} schedule {v.ScheduleSec:F0}/{v.ScheduleTotalSec:F0}s sent {v.Sent:N0} accepted {v.Accepted:N0} ({v.AcceptedLastSecond:N0}/s) counted {(v.Counted is { } c ? c.ToString("N0", CultureInfo.InvariantCulture) : "–")} p99 {(v.P99Ms is { } p ? p.ToString("F0", CultureInfo.InvariantCulture) : "–")} ms bursts {v.BurstsSent}/{v.BurstsTotal} alerts {v.Alerts} (burst detectors {v.DetectorAlerts}, slaBreach {v.SlaBreaches}: not false alerts) cpu {(v.CpuPercent is { } cpu ? cpu.ToString("F0", CultureInfo.InvariantCulture) : "–")}% ws {(v.WorkingSetMb is { } ws ? ws.ToString("F0", CultureInfo.InvariantCulture) : "–")} MB");
 
     private static Table Render(ProgressView v)
     {
@@ -60,6 +60,8 @@ public static class LiveProgress
         table.AddRow("ingest p99", v.P99Ms is { } p ? string.Create(c, $"{p:F1} ms") : "–");
         table.AddRow("bursts started", string.Create(c, $"{v.BurstsSent} / {v.BurstsTotal}"));
         table.AddRow("alerts seen", v.Alerts.ToString(c));
+        table.AddRow("  from burst detectors", v.DetectorAlerts.ToString(c));
+        table.AddRow("  slaBreach (CRM SLA rule, not false alerts)", v.SlaBreaches.ToString(c));
         table.AddRow("CPU", v.CpuPercent is { } cpu ? string.Create(c, $"{cpu:F0} %") : "–");
         table.AddRow("working set", v.WorkingSetMb is { } ws ? string.Create(c, $"{ws:F0} MB") : "–");
         return table;

@@ -168,7 +168,7 @@ public sealed class LoadRunner(LoadTestOptions options)
         await Task.WhenAll(samplerTask, pollerTask, progressTask);
 
         var alerts = collector.Snapshot();
-        var (bursts, alertLatency, falseAlerts, falseAlertsByKind, channels) = AlertMatcher.Match(generator.Bursts, generator.Topics, tracker, collector, alerts);
+        var (bursts, alertLatency, tally, channels) = AlertMatcher.Match(generator.Bursts, generator.Topics, tracker, collector, alerts);
         if (!AlertChannels.All.Any(collector.IsAvailable))
         {
             _notes.Add("This engine has no alerts API, dashboard hub or webhooks yet: alert latency, detected bursts and false alerts are null.");
@@ -208,8 +208,10 @@ public sealed class LoadRunner(LoadTestOptions options)
             IngestLatencyMs = new LatencySummary(_latency.PercentileMs(50), _latency.PercentileMs(99), _latency.PercentileMs(99.9), _latency.MaxMs()),
             AlertLatencyMs = alertLatency,
             Bursts = bursts,
-            FalseAlerts = falseAlerts,
-            FalseAlertsByKind = falseAlertsByKind,
+            FalseAlerts = tally?.FalseAlerts,
+            FalseAlertsByKind = tally?.FalseAlertsByKind,
+            SlaBreaches = tally?.SlaBreaches,
+            NonBurstAlertsByKind = tally?.NonBurstAlertsByKind,
             ScoringCeilingPerSec = Math.Round(ceilingMean, 1),
             ScoringCeilingSingleThreadPerSec = Math.Round(singleMean, 1),
             ScoringCeilingBeforePerSec = Math.Round(ceiling.AllCores, 1),
@@ -399,7 +401,7 @@ public sealed class LoadRunner(LoadTestOptions options)
         {
             var alerts = collector.Snapshot();
             var undetected = generator.Bursts.Count(b => tracker.Get(b.Index).FirstSentSec is { } start
-                && !alerts.Any(a => a.TopicId == generator.Topics.Ids[b.Topic] && a.ArrivedAtSec >= start));
+                && !alerts.Any(a => AlertMatcher.Detects(a, generator.Topics.Ids[b.Topic], start)));
             if (undetected == 0)
             {
                 return;
@@ -465,6 +467,7 @@ public sealed class LoadRunner(LoadTestOptions options)
     {
         var now = _clock.Elapsed.TotalSeconds;
         var latest = sampler?.Latest;
+        var alerts = AlertTally.Count(collector?.Snapshot() ?? []);
         return new ProgressView(
             _phase,
             now,
@@ -477,11 +480,13 @@ public sealed class LoadRunner(LoadTestOptions options)
             _latency.PercentileMs(99),
             generator is null || tracker is null ? 0 : generator.Bursts.Count(b => tracker.Get(b.Index).FirstSentSec is not null),
             generator?.Bursts.Count ?? 0,
-            collector?.Snapshot().Count ?? 0,
+            alerts.All,
+            alerts.BurstDetectors,
+            alerts.SlaBreaches,
             latest?.CpuPercent,
             latest?.WorkingSetMb);
     }
 
     private static string Summary(LoadReport r) => string.Create(CultureInfo.InvariantCulture,
-        $"{r.Profile}: {r.ThroughputPerSec:N0} accepted/s ({r.CeilingRatio:P1} of the {r.ScoringCeilingPerSec:N0}/s scoring ceiling), accepted {r.Accepted:N0}, counted {r.Counted?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"}, lost {r.Lost:N0}, ingest p50/p99/p99.9 {r.IngestLatencyMs.P50:F1}/{r.IngestLatencyMs.P99:F1}/{r.IngestLatencyMs.P999:F1} ms, bursts {r.Bursts.Injected} injected / {(r.Bursts.Detected?.ToString(CultureInfo.InvariantCulture) ?? "n/a")} detected, alert p99 {(r.AlertLatencyMs.P99?.ToString("F0", CultureInfo.InvariantCulture) ?? "n/a")} ms");
+        $"{r.Profile}: {r.ThroughputPerSec:N0} accepted/s ({r.CeilingRatio:P1} of the {r.ScoringCeilingPerSec:N0}/s scoring ceiling), accepted {r.Accepted:N0}, counted {r.Counted?.ToString("N0", CultureInfo.InvariantCulture) ?? "?"}, lost {r.Lost:N0}, ingest p50/p99/p99.9 {r.IngestLatencyMs.P50:F1}/{r.IngestLatencyMs.P99:F1}/{r.IngestLatencyMs.P999:F1} ms, bursts {r.Bursts.Injected} injected / {(r.Bursts.Detected?.ToString(CultureInfo.InvariantCulture) ?? "n/a")} detected / {(r.FalseAlerts?.ToString(CultureInfo.InvariantCulture) ?? "n/a")} false (burst detectors), slaBreach {(r.SlaBreaches?.ToString(CultureInfo.InvariantCulture) ?? "n/a")} (not false alerts), alert p99 {(r.AlertLatencyMs.P99?.ToString("F0", CultureInfo.InvariantCulture) ?? "n/a")} ms");
 }

@@ -1,6 +1,9 @@
 namespace ReputationEngine.LoadTests.Runner;
 
-/// <summary>What the live display shows at one moment.</summary>
+/// <summary>
+/// What the live display shows at one moment. <see cref="Alerts"/> counts distinct alerts (any channel), of which
+/// <see cref="DetectorAlerts"/> came from burst detectors and <see cref="SlaBreaches"/> from the CRM SLA rule.
+/// </summary>
 public sealed record ProgressView(
     string Phase,
     double ElapsedSec,
@@ -14,5 +17,7 @@ public sealed record ProgressView(
     int BurstsSent,
     int BurstsTotal,
     int Alerts,
+    int DetectorAlerts,
+    int SlaBreaches,
     double? CpuPercent,
     double? WorkingSetMb);

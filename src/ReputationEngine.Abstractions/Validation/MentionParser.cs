@@ -377,9 +377,9 @@ public sealed class MentionParser
     {
         _kind = ReadShortString(ref reader, MaxKindLength, out var text);
         _kindValue = MentionKind.Post;
-        // Enum.TryParse alone would take "2" or "post, reply"; numbers are refused first, undefined values after.
+        // Exact names only: Enum.TryParse would also take "1", " post " or "post, reply" (combined into another kind).
         _kindValid = _kind.Token == JsonTokenType.String && _kind.Problem == Problem.None
-            && !int.TryParse(text, out _) && Enum.TryParse(text, ignoreCase: true, out _kindValue) && Enum.IsDefined(_kindValue);
+            && MentionKinds.TryParse(text, out _kindValue);
     }
 
     /// <summary>A string the mention keeps: decoded once, straight from the body.</summary>
@@ -576,7 +576,7 @@ public sealed class MentionParser
     private bool CheckKindAndUrl(out string error)
     {
         var url = _url.Value;
-        error = _kind.Token == JsonTokenType.String && !_kindValid ? "'kind' must be one of post|reply|share|quote|review"
+        error = _kind.Token == JsonTokenType.String && !_kindValid ? MentionKinds.Rule
             : url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")) ? "'url' must be an absolute http or https URL"
             : "";
         return error.Length == 0;

@@ -11,6 +11,7 @@ public static partial class TopicIds
 
     public const string Rule = "a topic id is 1-64 characters of letters, digits, '-', '_' or '.', starting with a letter or digit";
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
+    // \z, not $: '$' also matches before a final '\n', which let "acme\n" through as a topic id.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}\z")]
     private static partial Regex Pattern();
 }

@@ -71,6 +71,15 @@ public sealed class MentionParserTests
         Assert.Equal(conversation, Parse(M($"\"text\":\"x\",\"kind\":\"{kind}\"{shared}")).Mention!.ConversationId);
     }
 
+    [Theory]
+    [InlineData("post", MentionKind.Post)]
+    [InlineData("Reply", MentionKind.Reply)]
+    [InlineData("SHARE", MentionKind.Share)]
+    [InlineData("quote", MentionKind.Quote)]
+    [InlineData("reView", MentionKind.Review)]
+    public void TryRead_KindNames_AnyCase(string kind, MentionKind expected) =>
+        Assert.Equal(expected, Parse(M($"\"text\":\"x\",\"kind\":\"{kind}\"")).Mention!.Kind);
+
     [Fact]
     public void TryRead_EscapedStringsAndNames_Decoded()
     {
@@ -140,6 +149,8 @@ public sealed class MentionParserTests
     [InlineData("""{"id":"tw:1","source":"twitter","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x","topics":"acme"}""", "'topics' must be an array of at most 32 topic ids")]
     [InlineData("""{"id":"tw:1","source":"twitter","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x","topics":["ok",1]}""", "'topics' holds an invalid id: a topic id is 1-64 characters of letters, digits, '-', '_' or '.', starting with a letter or digit")]
     [InlineData("""{"id":"tw:1","source":"twitter","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x","topics":["-bad"]}""", "'topics' holds an invalid id: a topic id is 1-64 characters of letters, digits, '-', '_' or '.', starting with a letter or digit")]
+    [InlineData("""{"id":"tw:1","source":"twitter","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x","topics":["acme\n"]}""", "'topics' holds an invalid id: a topic id is 1-64 characters of letters, digits, '-', '_' or '.', starting with a letter or digit")]
+    [InlineData("""{"id":"tw:1","source":"twitter","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x","topics":["ok","acme\r\n"]}""", "'topics' holds an invalid id: a topic id is 1-64 characters of letters, digits, '-', '_' or '.', starting with a letter or digit")]
     [InlineData("""{"id":"tw:1","source":"twitter","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x","conversationId":5}""", "'conversationId' must be a string, not a number")]
     [InlineData("""{"id":"tw:1","source":"twitter","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x","lang":"en-GB-oxendict-extra"}""", "'lang' is longer than 16 characters")]
     [InlineData("""{"id":"tw:{1}","source":"twitter","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x"}""", "'id' is not a valid id: ids are 1-256 characters of valid Unicode without control characters or '{', '}'")]
@@ -148,6 +159,12 @@ public sealed class MentionParserTests
     [InlineData("""{"id":"tw:1","source":"twitter","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x","kind":"1"}""", "'kind' must be one of post|reply|share|quote|review")]
     [InlineData("""{"id":"tw:1","source":"twitter","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x","kind":"retweet"}""", "'kind' must be one of post|reply|share|quote|review")]
     [InlineData("""{"id":"tw:1","source":"twitter","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x","kind":5}""", "'kind' must be a string, not a number")]
+    [InlineData("""{"id":"tw:1","source":"twitter","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x","kind":"post, reply"}""", "'kind' must be one of post|reply|share|quote|review")]
+    [InlineData("""{"id":"tw:1","source":"twitter","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x","kind":"share,quote"}""", "'kind' must be one of post|reply|share|quote|review")]
+    [InlineData("""{"id":"tw:1","source":"twitter","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x","kind":"0"}""", "'kind' must be one of post|reply|share|quote|review")]
+    [InlineData("""{"id":"tw:1","source":"twitter","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x","kind":" post "}""", "'kind' must be one of post|reply|share|quote|review")]
+    [InlineData("""{"id":"tw:1","source":"twitter","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x","kind":"reply\n"}""", "'kind' must be one of post|reply|share|quote|review")]
+    [InlineData("""{"id":"tw:1","source":"twitter","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x","kind":"\u017fhare"}""", "'kind' must be one of post|reply|share|quote|review")]
     [InlineData("""{"id":"tw:1","source":"twitter","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x","url":"ftp://x.example/"}""", "'url' must be an absolute http or https URL")]
     [InlineData("""{"id":"tw:1","source":"twitter","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x","url":"/relative"}""", "'url' must be an absolute http or https URL")]
     [InlineData("""{"id":null,"source":null,"createdAt":null,"author":null,"text":null}""", "'id' is required")]
