@@ -102,7 +102,8 @@ public sealed class ConversationSeeder
             }
         }));
 
-        // After the writes: a wake-up finds the stored state. A failed sign-up is caught up when the grain next activates.
+        // After the writes, so a wake-up finds the stored state. A failed sign-up fails the batch: its replay finds these
+        // conversations written and applies the posts through their grains, which sign up themselves.
         await Task.WhenAll(wakeUps.Select(p => _grains.At(p.Key).AddAsync([.. p.Value])));
         return results;
     }
