@@ -60,9 +60,12 @@ public sealed class ConversationSeeder
     /// </summary>
     /// <param name="partition">The mention-log partition the posts come from (their grains' watermarks).</param>
     /// <param name="seeds">Each conversation's id and its root post.</param>
-    /// <param name="influence">The authors' CRM influence after this batch, where known.</param>
+    /// <param name="influence">
+    /// The authors' CRM influence after this batch, where known; awaited only for posts that open an SLA wait, so the
+    /// other writes run alongside the batch's customer updates instead of after them.
+    /// </param>
     public async Task<ConversationSummary?[]> SeedAsync(
-        string partition, IReadOnlyList<(string ConversationId, ScoredMention Root)> seeds, IReadOnlyDictionary<string, double> influence)
+        string partition, IReadOnlyList<(string ConversationId, ScoredMention Root)> seeds, Task<IReadOnlyDictionary<string, double>> influence)
     {
         var results = new ConversationSummary?[seeds.Count];
         var wakeUps = new Dictionary<long, List<string>>();
@@ -109,7 +112,7 @@ public sealed class ConversationSeeder
     }
 
     /// <summary>The SLA wait a post opens, evaluated as <see cref="ConversationGrain"/> does on its first message.</summary>
-    private async Task<WaitPlan> EvaluateWaitAsync(ConversationGrainState state, IReadOnlyDictionary<string, double> influence, DateTimeOffset wallNow)
+    private async Task<WaitPlan> EvaluateWaitAsync(ConversationGrainState state, Task<IReadOnlyDictionary<string, double>> influence, DateTimeOffset wallNow)
     {
         var wait = state.Wait;
         if (state.Topics.Count == 0 || wait.Since is not { } since || wait.AuthorId is not { } author)
@@ -124,7 +127,7 @@ public sealed class ConversationSeeder
             return default;
         }
 
-        wait.Influence = influence.TryGetValue(author, out var known)
+        wait.Influence = (await influence).TryGetValue(author, out var known)
             ? Math.Max(known, ConversationSla.InfluenceByFollowers(wait.AuthorFollowers, wallNow))
             : await _sla.InfluenceAsync(author, wait.AuthorFollowers);
         var now = ConversationFold.EventNow(state, wallNow);

@@ -117,21 +117,13 @@ public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache r
             }
         }
 
+        var seeding = seeds.Count > 0 ? _seeder.SeedAsync(batch.Partition, seeds, InfluenceAsync(customers)) : null;
         await Task.WhenAll(topics);
         await Task.WhenAll(customers.Select(c => c.Applied));
         var seeded = new List<(ScoredMention[] Mentions, Task<ConversationSummary?> Applied)>(seeds.Count);
-        if (seeds.Count > 0)
+        if (seeding is not null)
         {
-            var influence = new Dictionary<string, double>(customers.Length, StringComparer.Ordinal);
-            foreach (var (mentions, applied) in customers)
-            {
-                if (applied.Result is { } summary)
-                {
-                    influence[mentions[0].Mention.AuthorId] = summary.Influence;
-                }
-            }
-
-            var summaries = await _seeder.SeedAsync(batch.Partition, seeds, influence);
+            var summaries = await seeding;
             for (var s = 0; s < seeds.Count; s++)
             {
                 var (conversation, root) = seeds[s];
@@ -150,6 +142,22 @@ public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache r
         await ListAsync(customers, [.. conversations.Select(c => (c.Mentions, c.Applied)), .. seeded]);
         // Seeded conversations are durable already: only grains that applied mentions need the checkpoint's flush.
         return new AppliedBatch(batch.LastSequence, [.. batch.ByTopic.Keys], [.. batch.ByCustomer.Keys], [.. conversations.Select(c => c.Id)]);
+    }
+
+    /// <summary>The batch's authors' influence once their customer grains have applied it.</summary>
+    private static async Task<IReadOnlyDictionary<string, double>> InfluenceAsync((ScoredMention[] Mentions, Task<CustomerSummary?> Applied)[] customers)
+    {
+        await Task.WhenAll(customers.Select(c => c.Applied));
+        var influence = new Dictionary<string, double>(customers.Length, StringComparer.Ordinal);
+        foreach (var (mentions, applied) in customers)
+        {
+            if (applied.Result is { } summary)
+            {
+                influence[mentions[0].Mention.AuthorId] = summary.Influence;
+            }
+        }
+
+        return influence;
     }
 
     private Task<ConversationSummary?> ApplyConversationAsync(RoutedBatch batch, string conversation, ScoredMention[] mentions) =>

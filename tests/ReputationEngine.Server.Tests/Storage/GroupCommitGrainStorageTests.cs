@@ -15,10 +15,8 @@ public sealed class GroupCommitGrainStorageTests
     [Fact]
     public async Task Read_OfAGrainWithAQueuedWrite_WaitsForItAndSeesIt()
     {
-        using var database = new SqliteDatabase(SqliteDatabase.DefaultConnectionString(EngineFactory.NewDataDir()));
-        await database.ApplySchemaAsync();
-        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
-        using var storage = new GroupCommitGrainStorage(database, serializer, TimeProvider.System, NullLogger<GroupCommitGrainStorage>.Instance);
+        using var database = await NewDatabaseAsync();
+        using var storage = NewStorage(database);
         var grain = GrainId.Create("customer", "tw:race");
 
         // Another connection holds SQLite's write lock, so the storage's commit has to wait for it.
@@ -47,10 +45,8 @@ public sealed class GroupCommitGrainStorageTests
     [Fact]
     public async Task Inserts_OfOneGrainByTwoWritersInOneGroup_FirstWinsAndSecondConflicts()
     {
-        using var database = new SqliteDatabase(SqliteDatabase.DefaultConnectionString(EngineFactory.NewDataDir()));
-        await database.ApplySchemaAsync();
-        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
-        using var storage = new GroupCommitGrainStorage(database, serializer, TimeProvider.System, NullLogger<GroupCommitGrainStorage>.Instance);
+        using var database = await NewDatabaseAsync();
+        using var storage = NewStorage(database);
         var grain = GrainId.Create("conversation", "tw:post-1");
 
         using var blocker = database.Open();
@@ -72,6 +68,19 @@ public sealed class GroupCommitGrainStorageTests
         Assert.Equal("seeded by ingest", read.State);
         Assert.Equal(seeded.ETag, read.ETag);
     }
+
+    private static async Task<SqliteDatabase> NewDatabaseAsync()
+    {
+        var database = new SqliteDatabase(SqliteDatabase.DefaultConnectionString(EngineFactory.NewDataDir()));
+        await database.ApplySchemaAsync();
+        return database;
+    }
+
+    private static GroupCommitGrainStorage NewStorage(SqliteDatabase database) => new(
+        database,
+        new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>(),
+        TimeProvider.System,
+        NullLogger<GroupCommitGrainStorage>.Instance);
 
     private static void Execute(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
     {
