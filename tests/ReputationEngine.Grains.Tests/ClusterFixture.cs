@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using ReputationEngine.Analytics.Sentiment;
 using ReputationEngine.Grains.Alerts;
+using ReputationEngine.Grains.Conversations;
 using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Grains.Persistence;
 using ReputationEngine.Grains.TopicLists;
@@ -38,6 +39,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton(TimeProvider.System);
             siloBuilder.Services.AddSingleton<ISentimentScorer>(_ => SentimentModel.LoadDefault());
             siloBuilder.Services.AddSingleton<TopicRulesCache>();
+            siloBuilder.Services.AddSingleton<PendingSeeds>();
             siloBuilder.Services.AddSingleton<InMemoryAlertLedger>();
             siloBuilder.Services.AddSingleton<IAlertLedger>(sp => sp.GetRequiredService<InMemoryAlertLedger>());
             siloBuilder.Services.AddSingleton<ITopicListStore, InMemoryTopicListStore>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using ReputationEngine.Analytics.Sentiment;
 using ReputationEngine.Grains.Alerts;
+using ReputationEngine.Grains.Conversations;
 using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Grains.Persistence;
 using ReputationEngine.Grains.TopicLists;
@@ -39,6 +40,7 @@ public sealed class FakeTimeClusterFixture : IAsyncLifetime
         siloBuilder.Services.AddSingleton<ITopicListStore, InMemoryTopicListStore>();
         siloBuilder.Services.AddSingleton<ISentimentScorer>(_ => SentimentModel.LoadDefault());
         siloBuilder.Services.AddSingleton<TopicRulesCache>();
+        siloBuilder.Services.AddSingleton<PendingSeeds>();
     }
 
     private sealed class SiloConfigurator : ISiloConfigurator

@@ -8,6 +8,7 @@ using ReputationEngine.Abstractions.Conversations;
 using ReputationEngine.Abstractions.Topics;
 using ReputationEngine.Cli.Replay;
 using ReputationEngine.Grains.Alerts;
+using ReputationEngine.Grains.Conversations;
 using ReputationEngine.Grains.Topics;
 
 namespace ReputationEngine.Cli.Commands;
@@ -68,7 +69,7 @@ public static class ReplayCommand
 
         var stopwatch = Stopwatch.StartNew();
         var mentions = input.Valid;
-        var driver = new ReplayDriver(grains, clock, host.Services.GetRequiredService<ReplayActiveAlerts>(),
+        var driver = new ReplayDriver(grains, clock, host.Services.GetRequiredService<ReplayActiveAlerts>(), host.Services.GetRequiredService<PendingSeeds>(),
             host.Services.GetRequiredService<IOptions<TopicGrainOptions>>().Value.SilenceCheckPeriod);
         await driver.RunAsync(mentions);
         var conversations = driver.Conversations;

@@ -1,5 +1,6 @@
 using ReputationEngine.Abstractions.Ingest;
 using ReputationEngine.Abstractions.Mentions;
+using ReputationEngine.Grains.Conversations;
 using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Grains.Topics;
 
@@ -10,7 +11,7 @@ namespace ReputationEngine.Cli.Replay;
 /// clock as it goes. Nothing in a replay happens on the wall clock, so its output depends only on the input: the
 /// topics' silence check, a wall-clock timer when live, is driven from here in event time instead.
 /// </summary>
-public sealed class ReplayDriver(IGrainFactory grains, ReplayClock clock, ReplayActiveAlerts activeAlerts, TimeSpan silenceCheckPeriod)
+public sealed class ReplayDriver(IGrainFactory grains, ReplayClock clock, ReplayActiveAlerts activeAlerts, PendingSeeds seeds, TimeSpan silenceCheckPeriod)
 {
     /// <summary>A batch spans at most this much event time, so detection sees the stream as it happened.</summary>
     public static readonly TimeSpan BatchSpan = TimeSpan.FromSeconds(60);
@@ -56,6 +57,9 @@ public sealed class ReplayDriver(IGrainFactory grains, ReplayClock clock, Replay
                 await afterBatch();
             }
         }
+
+        // New posts' conversations are written in the background; the summaries read them after this.
+        await seeds.WhenDurableAsync(Partition, long.MaxValue);
     }
 
     /// <summary>

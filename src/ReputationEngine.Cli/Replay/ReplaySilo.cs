@@ -5,11 +5,12 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ReputationEngine.Analytics.Sentiment;
 using ReputationEngine.Grains.Alerts;
+using ReputationEngine.Grains.Conversations;
 using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Grains.Persistence;
 using ReputationEngine.Grains.Sla;
-using ReputationEngine.Grains.Topics;
 using ReputationEngine.Grains.TopicLists;
+using ReputationEngine.Grains.Topics;
 
 namespace ReputationEngine.Cli.Replay;
 
@@ -31,6 +32,7 @@ public static class ReplaySilo
                 silo.Services.AddSingleton<TimeProvider>(clock);
                 silo.Services.AddSingleton<ISentimentScorer>(_ => SentimentModel.LoadDefault());
                 silo.Services.AddSingleton<TopicRulesCache>();
+                silo.Services.AddSingleton<PendingSeeds>();
                 // Deterministic runs: nothing may happen on the wall clock (see TopicGrainOptions and SlaOptions).
                 // The topics' silence check is driven by ReplayDriver in event time instead of their wall-clock timer.
                 silo.Services.Configure<TopicGrainOptions>(o =>

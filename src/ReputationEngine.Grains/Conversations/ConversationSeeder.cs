@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using ReputationEngine.Abstractions.Conversations;
@@ -22,9 +21,9 @@ namespace ReputationEngine.Grains.Conversations;
 /// </summary>
 /// <remarks>
 /// The write is insert-only (no ETag): if the conversation exists already (a reply that arrived before its post, a
-/// replay), it fails and the caller applies the post through the grain as before. The caller must not seed a
-/// conversation its partition has sent mentions to since its last checkpoint (the batch's expected
-/// watermarks), because that activation's state may not be written yet.
+/// replay), it fails and the post is applied through the grain instead. The caller must not seed a conversation its
+/// partition has sent mentions to since its last checkpoint (the batch's expected watermarks), because that
+/// activation's state may not be written yet, nor one whose seed is still pending.
 /// </remarks>
 public sealed class ConversationSeeder
 {
@@ -36,18 +35,17 @@ public sealed class ConversationSeeder
     private readonly TimeProvider _time;
     private readonly SlaOptions _slaOptions;
     private readonly ConversationSla _sla;
-    private readonly ILogger<ConversationSeeder> _logger;
+    private readonly PendingSeeds _pending;
 
     public ConversationSeeder(
-        IGrainFactory grains, IServiceProvider services, TopicRulesCache topics, TimeProvider time, IOptions<SlaOptions> slaOptions,
-        ILogger<ConversationSeeder> logger)
+        IGrainFactory grains, IServiceProvider services, TopicRulesCache topics, PendingSeeds pending, TimeProvider time, IOptions<SlaOptions> slaOptions)
     {
         _grains = grains;
         _storage = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
         _time = time;
         _slaOptions = slaOptions.Value;
         _sla = new ConversationSla(grains, topics, time);
-        _logger = logger;
+        _pending = pending;
     }
 
     /// <summary>A conversation this batch starts with its root post and nothing else can be seeded.</summary>
@@ -55,23 +53,30 @@ public sealed class ConversationSeeder
         mentions.Length == 1 && mentions[0].Mention.Id == conversationId;
 
     /// <summary>
-    /// Seeds each conversation; returns the summaries of those written, and null for those that exist already (or whose
-    /// SLA is breached on arrival, which only the grain raises): apply those through their grains.
+    /// Folds each root post into its conversation's first state and starts writing it; returns the summaries (null where
+    /// the SLA is breached on arrival, which only the grain raises: apply those through their grains). The writes are
+    /// registered with <see cref="PendingSeeds"/> and not awaited here: where a conversation turns out to exist already
+    /// (a reply that came before its post, a replay), the post is applied through its grain in the background, and its
+    /// topics' case lists get the grain's summary once <paramref name="listed"/> (the batch's own list push) is done.
     /// </summary>
     /// <param name="partition">The mention-log partition the posts come from (their grains' watermarks).</param>
+    /// <param name="lastSequence">The batch's last log sequence (what the partition's checkpoint waits for).</param>
     /// <param name="seeds">Each conversation's id and its root post.</param>
     /// <param name="influence">
     /// The authors' CRM influence after this batch, where known; awaited only for posts that open an SLA wait, so the
-    /// other writes run alongside the batch's customer updates instead of after them.
+    /// other seeds are folded alongside the batch's customer updates instead of after them.
     /// </param>
+    /// <param name="listed">Completes when the batch has pushed its summaries to the case lists.</param>
     public async Task<ConversationSummary?[]> SeedAsync(
-        string partition, IReadOnlyList<(string ConversationId, ScoredMention Root)> seeds, Task<IReadOnlyDictionary<string, double>> influence)
+        string partition, long lastSequence, IReadOnlyList<(string ConversationId, ScoredMention Root)> seeds,
+        Task<IReadOnlyDictionary<string, double>> influence, Task listed)
     {
-        var results = new ConversationSummary?[seeds.Count];
-        var wakeUps = new Dictionary<long, List<string>>();
-        await Task.WhenAll(seeds.Select(async (seed, i) =>
+        var summaries = new ConversationSummary?[seeds.Count];
+        var writes = new List<(string ConversationId, Task Done)>(seeds.Count);
+        var wakeUps = new List<(string ConversationId, Task<bool> Inserted, long Bucket)>();
+        for (var i = 0; i < seeds.Count; i++)
         {
-            var (conversationId, root) = seed;
+            var (conversationId, root) = seeds[i];
             var state = new ConversationGrainState();
             var forecast = new CascadeForecaster();
             var wallNow = _time.GetUtcNow();
@@ -80,35 +85,53 @@ public sealed class ConversationSeeder
             var wait = await EvaluateWaitAsync(state, influence, wallNow);
             if (wait.BreachedOnArrival)
             {
-                return;
+                continue;
             }
 
             state.Forecast = ForecastState.From(forecast.ToState());
-            if (!await TryInsertAsync(conversationId, state))
-            {
-                return;
-            }
-
-            results[i] = ConversationFold.Summarize(state, forecast, conversationId, wallNow);
+            summaries[i] = ConversationFold.Summarize(state, forecast, conversationId, wallNow);
+            var inserted = TryInsertAsync(conversationId, state);
+            writes.Add((conversationId, ApplyThroughGrainIfExistedAsync(inserted, partition, conversationId, root, listed)));
             if (wait.DueIn is { } due && _slaOptions.WakeUpWhenDue)
             {
-                var bucket = SlaWakeUps.Bucket(wallNow + (due < TimeSpan.Zero ? TimeSpan.Zero : due));
-                lock (wakeUps)
-                {
-                    if (!wakeUps.TryGetValue(bucket, out var ids))
-                    {
-                        wakeUps[bucket] = ids = [];
-                    }
-
-                    ids.Add(conversationId);
-                }
+                wakeUps.Add((conversationId, inserted, SlaWakeUps.Bucket(wallNow + (due < TimeSpan.Zero ? TimeSpan.Zero : due))));
             }
-        }));
+        }
 
-        // After the writes, so a wake-up finds the stored state. A failed sign-up fails the batch: its replay finds these
-        // conversations written and applies the posts through their grains, which sign up themselves.
-        await Task.WhenAll(wakeUps.Select(p => _grains.At(p.Key).AddAsync([.. p.Value])));
-        return results;
+        if (writes.Count > 0)
+        {
+            _pending.Add(partition, lastSequence, writes, SignUpWhenWrittenAsync(writes, wakeUps));
+        }
+
+        return summaries;
+    }
+
+    /// <summary>
+    /// After the writes, so a wake-up finds the stored state. A failed sign-up fails the batch's checkpoint: its replay
+    /// finds these conversations written and applies the posts through their grains, which sign up themselves.
+    /// </summary>
+    private async Task SignUpWhenWrittenAsync(List<(string ConversationId, Task Done)> writes, List<(string ConversationId, Task<bool> Inserted, long Bucket)> wakeUps)
+    {
+        await Task.WhenAll(writes.Select(w => w.Done));
+        var byBucket = wakeUps.Where(w => w.Inserted.Result).GroupBy(w => w.Bucket);
+        await Task.WhenAll(byBucket.Select(b => _grains.At(b.Key).AddAsync([.. b.Select(w => w.ConversationId)])));
+    }
+
+    private async Task ApplyThroughGrainIfExistedAsync(Task<bool> inserted, string partition, string conversationId, ScoredMention root, Task listed)
+    {
+        if (await inserted)
+        {
+            return;
+        }
+
+        // Written now (Flush), so the checkpoint that waits for this covers the post.
+        var summary = await _grains.GetCachedGrain<IConversationGrain>(conversationId).ApplyAsync(new MentionBatch(partition, [root], 0, Flush: true));
+        await listed;
+        if (summary is not null)
+        {
+            await Task.WhenAll(summary.Topics.Take(ConversationGrain.MaxListedTopics)
+                .Select(topic => _grains.GetCachedGrain<ITopicConversationsGrain>(topic).UpsertAsync([summary])));
+        }
     }
 
     /// <summary>The SLA wait a post opens, evaluated as <see cref="ConversationGrain"/> does on its first message.</summary>

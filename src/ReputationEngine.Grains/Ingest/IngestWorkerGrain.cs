@@ -19,7 +19,8 @@ namespace ReputationEngine.Grains.Ingest;
 /// </summary>
 [StatelessWorker]
 [Reentrant]
-public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache rules, IServiceProvider services) : Grain, IIngestWorkerGrain
+public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache rules, PendingSeeds pendingSeeds, IServiceProvider services)
+    : Grain, IIngestWorkerGrain
 {
     private readonly ConversationSeeder _seeder = ActivatorUtilities.CreateInstance<ConversationSeeder>(services);
 
@@ -102,22 +103,25 @@ public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache r
         }
 
         // A conversation this batch starts with its root post alone is written without activating its grain (most never get
-        // a second message), unless this partition sent it mentions that its grain may not have written yet.
+        // a second message), unless this partition sent it mentions that its grain may not have written yet. One whose
+        // seed is still being written gets its next mentions after that write (or after its post, if it existed already).
         var conversations = new List<(string Id, ScoredMention[] Mentions, Task<ConversationSummary?> Applied)>(batch.ByConversation.Count);
         var seeds = new List<(string ConversationId, ScoredMention Root)>();
         foreach (var (conversation, mentions) in batch.ByConversation)
         {
-            if (ConversationSeeder.IsSeedable(conversation, mentions) && batch.ExpectedFor(RoutedBatch.ConversationKind, conversation) == 0)
+            var pending = pendingSeeds.Of(conversation);
+            if (pending is null && ConversationSeeder.IsSeedable(conversation, mentions) && batch.ExpectedFor(RoutedBatch.ConversationKind, conversation) == 0)
             {
                 seeds.Add((conversation, mentions[0]));
             }
             else
             {
-                conversations.Add((conversation, mentions, ApplyConversationAsync(batch, conversation, mentions)));
+                conversations.Add((conversation, mentions, ApplyConversationAsync(batch, conversation, mentions, pending)));
             }
         }
 
-        var seeding = seeds.Count > 0 ? _seeder.SeedAsync(batch.Partition, seeds, InfluenceAsync(customers)) : null;
+        var listed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var seeding = seeds.Count > 0 ? _seeder.SeedAsync(batch.Partition, batch.LastSequence, seeds, InfluenceAsync(customers), listed.Task) : null;
         await Task.WhenAll(topics);
         await Task.WhenAll(customers.Select(c => c.Applied));
         var seeded = new List<(ScoredMention[] Mentions, Task<ConversationSummary?> Applied)>(seeds.Count);
@@ -133,14 +137,22 @@ public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache r
                 }
                 else
                 {
-                    conversations.Add((conversation, [root], ApplyConversationAsync(batch, conversation, [root])));
+                    conversations.Add((conversation, [root], ApplyConversationAsync(batch, conversation, [root], null)));
                 }
             }
         }
 
         await Task.WhenAll(conversations.Select(c => c.Applied));
-        await ListAsync(customers, [.. conversations.Select(c => (c.Mentions, c.Applied)), .. seeded]);
-        // Seeded conversations are durable already: only grains that applied mentions need the checkpoint's flush.
+        try
+        {
+            await ListAsync(customers, [.. conversations.Select(c => (c.Mentions, c.Applied)), .. seeded]);
+        }
+        finally
+        {
+            listed.SetResult();
+        }
+
+        // Seeded conversations are the partition checkpoint's to wait for (PendingSeeds), not its grains' to flush.
         return new AppliedBatch(batch.LastSequence, [.. batch.ByTopic.Keys], [.. batch.ByCustomer.Keys], [.. conversations.Select(c => c.Id)]);
     }
 
@@ -160,9 +172,16 @@ public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache r
         return influence;
     }
 
-    private Task<ConversationSummary?> ApplyConversationAsync(RoutedBatch batch, string conversation, ScoredMention[] mentions) =>
-        GrainFactory.GetCachedGrain<IConversationGrain>(conversation)
+    private async Task<ConversationSummary?> ApplyConversationAsync(RoutedBatch batch, string conversation, ScoredMention[] mentions, Task? pendingSeed)
+    {
+        if (pendingSeed is not null)
+        {
+            await pendingSeed;
+        }
+
+        return await GrainFactory.GetCachedGrain<IConversationGrain>(conversation)
             .ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.ConversationKind, conversation)));
+    }
 
     /// <summary>
     /// The batch's customers and conversations go to their topics' lists and to the dashboards in one call per

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ReputationEngine.Grains.Conversations;
 using ReputationEngine.Server.Ingest;
 using ReputationEngine.Server.MentionLog;
 
@@ -16,6 +17,7 @@ public sealed class PartitionOwnership(
     IngestPartition partition,
     IMentionLogStore store,
     IGrainFactory grains,
+    PendingSeeds seeds,
     ILogger<PartitionOwnership> logger) : BackgroundService
 {
     /// <summary>How long a lease lasts without renewal: how soon a survivor takes over a dead silo's partition.</summary>
@@ -93,7 +95,7 @@ public sealed class PartitionOwnership(
         try
         {
             logger.LogWarning("Taking over partition {Partition} of a silo whose lease expired", orphan);
-            using var applier = new PartitionApplier(orphan, store, grains, logger);
+            using var applier = new PartitionApplier(orphan, store, grains, seeds, logger);
             await applier.InitializeAsync(stoppingToken);
             var after = applier.CheckpointSequence;
             var replayed = 0L;

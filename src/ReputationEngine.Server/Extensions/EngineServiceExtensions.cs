@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using ReputationEngine.Abstractions.Validation;
 using ReputationEngine.Analytics.Sentiment;
 using ReputationEngine.Grains.Alerts;
+using ReputationEngine.Grains.Conversations;
 using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Grains.TopicLists;
 using ReputationEngine.Server.Alerts;
@@ -42,6 +43,7 @@ public static class EngineServiceExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ISentimentScorer>(_ => SentimentModel.LoadDefault());
         services.AddSingleton<TopicRulesCache>();
+        services.AddSingleton<PendingSeeds>();
         services.AddSingleton(new IngestPartition($"{Environment.MachineName.ToLowerInvariant()}:{engine.SiloPort}"));
         services.AddSingleton(storage);
         services.AddSingleton(database);

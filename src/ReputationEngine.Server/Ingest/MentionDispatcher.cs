@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using ReputationEngine.Abstractions.Ingest;
 using ReputationEngine.Abstractions.Mentions;
+using ReputationEngine.Grains.Conversations;
 using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Server.MentionLog;
 
@@ -18,6 +19,7 @@ public sealed class MentionDispatcher(
     IMentionLogStore store,
     IngestPartition partition,
     IGrainFactory grains,
+    PendingSeeds seeds,
     ILogger<MentionDispatcher> logger) : BackgroundService
 {
     public const int MaxBatchSize = PartitionApplier.MaxBatchSize;
@@ -30,7 +32,7 @@ public sealed class MentionDispatcher(
 
     private readonly Channel<LoggedMention[]> _incoming = Channel.CreateBounded<LoggedMention[]>(
         new BoundedChannelOptions(MaxQueuedGroups) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
-    private readonly PartitionApplier _applier = new(partition.Name, store, grains, logger);
+    private readonly PartitionApplier _applier = new(partition.Name, store, grains, seeds, logger);
     private long _accepted;
     private long _applied;
     private long _checkpointed;

@@ -3,6 +3,7 @@ using ReputationEngine.Abstractions.Customers;
 using ReputationEngine.Abstractions.Ingest;
 using ReputationEngine.Abstractions.Mentions;
 using ReputationEngine.Abstractions.Topics;
+using ReputationEngine.Grains.Conversations;
 using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Server.MentionLog;
 
@@ -16,7 +17,7 @@ namespace ReputationEngine.Server.Ingest;
 /// the log from the checkpoint — and the grains' watermarks drop what they still hold. Used by this silo's
 /// <see cref="MentionDispatcher"/> and to replay a dead silo's partition (<see cref="Cluster.PartitionOwnership"/>).
 /// </summary>
-public sealed class PartitionApplier(string partition, IMentionLogStore store, IGrainFactory grains, ILogger logger) : IDisposable
+public sealed class PartitionApplier(string partition, IMentionLogStore store, IGrainFactory grains, PendingSeeds seeds, ILogger logger) : IDisposable
 {
     public const int MaxBatchSize = 4_000;
     /// <summary>Grains flushing at once: their state writes share group commits, so this is also about the size of one commit.</summary>
@@ -106,6 +107,8 @@ public sealed class PartitionApplier(string partition, IMentionLogStore store, I
 
             await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = FlushConcurrency, CancellationToken = cancellationToken },
                 async (grain, _) => await VerifiedFlushAsync(grain.Key, grain.Value));
+            // Conversations written without their grains (new posts) are durable once their seeds are.
+            await seeds.WhenDurableAsync(partition, upTo);
             await store.SetCheckpointAsync(partition, upTo, cancellationToken);
             Interlocked.Exchange(ref _checkpointSequence, upTo);
             using (_sentLock.EnterScope())

@@ -5,6 +5,7 @@ using ReputationEngine.Abstractions.Mentions;
 using ReputationEngine.Abstractions.Topics;
 using ReputationEngine.Cli.Replay;
 using ReputationEngine.Grains.Alerts;
+using ReputationEngine.Grains.Conversations;
 using ReputationEngine.Grains.Topics;
 
 namespace ReputationEngine.Cli.Tests.Commands;
@@ -47,7 +48,8 @@ public sealed class ReplaySilenceTests
             await grains.GetGrain<IBrandTopicGrain>(id).DefineAsync(new TopicDefinition { Id = id, Name = id, Keywords = [id] });
         }
 
-        var driver = new ReplayDriver(grains, clock, host.Services.GetRequiredService<ReplayActiveAlerts>(), new TopicGrainOptions().SilenceCheckPeriod);
+        var driver = new ReplayDriver(grains, clock, host.Services.GetRequiredService<ReplayActiveAlerts>(), host.Services.GetRequiredService<PendingSeeds>(),
+            new TopicGrainOptions().SilenceCheckPeriod);
         // Slowly: wall-clock pauses right after acme falls silent, where a wall-clock timer would have ticked.
         await driver.RunAsync(mentions, slowly ? () => clock.GetUtcNow() > BurstEnd && clock.GetUtcNow() < BurstEnd.AddMinutes(30) ? Task.Delay(20) : Task.CompletedTask : null);
         var alerts = host.Services.GetRequiredService<InMemoryAlertLedger>().Changes
