@@ -112,6 +112,30 @@ public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache r
         return new AppliedBatch(batch.LastSequence, [.. batch.ByTopic.Keys], [.. batch.ByCustomer.Keys], [.. batch.ByConversation.Keys]);
     }
 
+    public async Task<AppliedBatch> ApplyInOrderAsync(RoutedBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        await Task.WhenAll(batch.ByTopic.Select(p => GrainFactory.GetCachedGrain<IBrandTopicGrain>(p.Key)
+            .ApplyAsync(new MentionBatch(batch.Partition, p.Value, batch.ExpectedFor(RoutedBatch.TopicKind, p.Key)))));
+
+        var customers = batch.ByCustomer.Select(p => (p.Value, GrainFactory.GetCachedGrain<ICustomerGrain>(p.Key)
+            .ApplyAsync(new MentionBatch(batch.Partition, p.Value, batch.ExpectedFor(RoutedBatch.CustomerKind, p.Key))))).ToArray();
+        await Task.WhenAll(customers.Select(c => c.Item2));
+
+        var conversations = new (ScoredMention[] Mentions, Task<ConversationSummary?> Applied)[batch.ByConversation.Count];
+        var i = 0;
+        foreach (var (conversation, mentions) in batch.ByConversation.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var applied = GrainFactory.GetCachedGrain<IConversationGrain>(conversation)
+                .ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.ConversationKind, conversation), Flush: true));
+            await applied;
+            conversations[i++] = (mentions, applied);
+        }
+
+        await ListAsync(customers, conversations);
+        return new AppliedBatch(batch.LastSequence, [.. batch.ByTopic.Keys], [.. batch.ByCustomer.Keys], [.. batch.ByConversation.Keys]);
+    }
+
     /// <summary>
     /// The batch's customers and conversations go to their topics' lists and to the dashboards in one call per
     /// topic (and one to the notifier), not one per grain: a viral topic gets thousands of new sharers per batch.
