@@ -43,6 +43,13 @@ public static class ReplaySilo
                     o.WriteOnAlertChange = false;
                 });
                 silo.Services.Configure<SlaOptions>(o => o.WakeUpWhenDue = false);
+                // No wall-clock write-soon timers (ApplyInOrderAsync flushes each conversation in its turn) and no topic
+                // lists: nothing in a replay reads them.
+                silo.Services.Configure<CaseGrainOptions>(o =>
+                {
+                    o.WriteSoon = false;
+                    o.ListInTopics = false;
+                });
                 silo.Services.AddSingleton<ReplayActiveAlerts>();
                 silo.Services.AddSingleton<IAlertListener>(sp => sp.GetRequiredService<ReplayActiveAlerts>());
                 silo.Services.AddSingleton<InMemoryAlertLedger>();

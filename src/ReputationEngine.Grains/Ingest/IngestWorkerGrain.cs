@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using ReputationEngine.Grains.Dashboard;
 using ReputationEngine.Abstractions.Conversations;
@@ -6,6 +7,7 @@ using ReputationEngine.Abstractions.Ingest;
 using ReputationEngine.Abstractions.Mentions;
 using ReputationEngine.Abstractions.Topics;
 using ReputationEngine.Analytics.Sentiment;
+using ReputationEngine.Grains.Persistence;
 
 namespace ReputationEngine.Grains.Ingest;
 
@@ -17,7 +19,7 @@ namespace ReputationEngine.Grains.Ingest;
 /// </summary>
 [StatelessWorker]
 [Reentrant]
-public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache rules) : Grain, IIngestWorkerGrain
+public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache rules, IOptions<CaseGrainOptions> caseOptions) : Grain, IIngestWorkerGrain
 {
     public async Task<RoutedBatch> PrepareAsync(IngestBatch batch)
     {
@@ -132,7 +134,11 @@ public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache r
             conversations[i++] = (mentions, applied);
         }
 
-        await ListAsync(customers, conversations);
+        if (caseOptions.Value.ListInTopics)
+        {
+            await ListAsync(customers, conversations);
+        }
+
         return new AppliedBatch(batch.LastSequence, [.. batch.ByTopic.Keys], [.. batch.ByCustomer.Keys], [.. batch.ByConversation.Keys]);
     }
 
