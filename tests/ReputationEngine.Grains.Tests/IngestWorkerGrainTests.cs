@@ -45,4 +45,22 @@ public sealed class IngestWorkerGrainTests(ClusterFixture fixture)
         var frank = await fixture.Grains.GetGrain<ICustomerGrain>("tw:frank").GetProfileAsync();
         Assert.Equal(2, frank!.Mentions);
     }
+
+    [Fact]
+    public async Task ApplyInOrder_EngagementCreditsReachTheRootAuthorBeforeTheCallReturns()
+    {
+        // A replay's order: credits are sent in each conversation's own turn, not by the one-second wall-clock timer,
+        // so what later conversations read of a customer does not depend on how fast the machine runs.
+        var pipeline = new MentionPipeline(fixture.Grains);
+        await pipeline.ApplyInOrderAsync(await pipeline.PrepareAsync(new IngestBatch("io", [
+            new LoggedMention(1, Mention("io1", "my parcel never came", author: "tw:ivy", topics: ["io-topic"])),
+        ])));
+        await pipeline.ApplyInOrderAsync(await pipeline.PrepareAsync(new IngestBatch("io", [
+            new LoggedMention(2, Mention("io2", "RT my parcel never came", author: "tw:jon", seconds: 60, conversation: "io1", kind: MentionKind.Share, topics: ["io-topic"])),
+            new LoggedMention(3, Mention("io3", "same here", author: "tw:kim", seconds: 61, conversation: "io1", kind: MentionKind.Reply, topics: ["io-topic"])),
+        ])));
+
+        var ivy = await fixture.Grains.GetGrain<ICustomerGrain>("tw:ivy").GetProfileAsync();
+        Assert.Equal((1, 1), (ivy!.SharesReceived, ivy.RepliesReceived));
+    }
 }

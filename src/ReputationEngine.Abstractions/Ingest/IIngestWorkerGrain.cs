@@ -12,4 +12,12 @@ public interface IIngestWorkerGrain : IGrainWithIntegerKey
 
     /// <summary>Sends each target grain its share of the batch, in parallel, and waits for all of them.</summary>
     Task<AppliedBatch> ApplyAsync(RoutedBatch batch);
+
+    /// <summary>
+    /// The same, in an order that does not depend on timing (for <c>reputation replay</c>): topics, then customers, then
+    /// conversations one at a time in ordinal order, each writing its state (and sending its engagement credits) in its
+    /// own turn. Conversations read customers' influence and raise SLA breaches on topics, so under <see cref="ApplyAsync"/>
+    /// what they see and the order their breaches arrive in vary from run to run.
+    /// </summary>
+    Task<AppliedBatch> ApplyInOrderAsync(RoutedBatch batch);
 }

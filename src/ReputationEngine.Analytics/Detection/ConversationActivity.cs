@@ -39,6 +39,7 @@ public sealed class ConversationActivity
         Forecaster = new CascadeForecaster(state.Forecast, parameters);
         state.SharesPerMinute.AsSpan().CopyTo(_sharesPerMinute);
         _lastMinute = state.LastMinute;
+        ViralEndedAt = state.ViralEndedTicks == 0 ? null : new DateTimeOffset(state.ViralEndedTicks, TimeSpan.Zero);
     }
 
     public string Id { get; }
@@ -61,6 +62,15 @@ public sealed class ConversationActivity
     public IReadOnlyList<EvidenceSample> Samples => _samples;
 
     public IReadOnlyList<(string Id, long Followers)> TopSharers => _topSharers;
+
+    /// <summary>
+    /// When the topic's viral alert about this conversation ended (it resolved, or another conversation took it over);
+    /// null if it never had one. Its reach forecast has then been reported: only a new wave of shares alerts again.
+    /// </summary>
+    public DateTimeOffset? ViralEndedAt { get; private set; }
+
+    /// <summary>Records that the viral alert about this conversation ended at <paramref name="at"/> (event time).</summary>
+    public void EndViralEpisode(DateTimeOffset at) => ViralEndedAt = at;
 
     public void Observe(in MentionObservation m)
     {
@@ -124,7 +134,8 @@ public sealed class ConversationActivity
     public double ForecastFinalShares(DateTimeOffset now) => Forecaster.ForecastFinalShares((now - StartedAt).TotalSeconds);
 
     public ConversationActivityState ToState() =>
-        new(Id, StartedAt.UtcTicks, LastSeen.UtcTicks, Messages, Negative, (int[])_sharesPerMinute.Clone(), _lastMinute, Forecaster.ToState());
+        new(Id, StartedAt.UtcTicks, LastSeen.UtcTicks, Messages, Negative, (int[])_sharesPerMinute.Clone(), _lastMinute, Forecaster.ToState(),
+            ViralEndedAt?.UtcTicks ?? 0);
 
     // Clears the per-minute slots that time has moved past.
     private void Advance(long minute)

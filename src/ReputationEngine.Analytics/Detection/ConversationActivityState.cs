@@ -3,6 +3,10 @@ using ReputationEngine.Analytics.Forecast;
 namespace ReputationEngine.Analytics.Detection;
 
 /// <summary>Plain-data snapshot of a <see cref="ConversationActivity"/> (samples and top sharers are transient).</summary>
+/// <remarks>
+/// <see cref="ViralEndedTicks"/> (when the topic's viral alert about this conversation ended; 0 = never) is absent from state
+/// saved before it: such a conversation may be alerted on again by its forecast once.
+/// </remarks>
 public sealed record ConversationActivityState(
     string Id,
     long StartedAtTicks,
@@ -11,4 +15,5 @@ public sealed record ConversationActivityState(
     long Negative,
     int[] SharesPerMinute,
     long LastMinute,
-    CascadeForecasterState Forecast);
+    CascadeForecasterState Forecast,
+    long ViralEndedTicks = 0);

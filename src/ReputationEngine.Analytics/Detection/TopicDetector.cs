@@ -40,7 +40,10 @@ public sealed class TopicDetector
     /// <summary>Weight of the newest bucket in the negative-share baseline.</summary>
     public const double NegativeShareAlpha = 0.02;
 
-    /// <summary>A viral conversation is calm again below this fraction of its velocity threshold.</summary>
+    /// <summary>
+    /// A conversation whose shares in the velocity window fall below this fraction of the velocity threshold has stopped
+    /// spreading: its forecast no longer counts, and the viral alert resolves once it stays so for the resolve delay.
+    /// </summary>
     public const double ViralCalmFraction = 0.25;
 
     private static readonly int KindCount = Enum.GetValues<AlertKind>().Length;
@@ -402,18 +405,30 @@ public sealed class TopicDetector
         }
     }
 
-    private (double Ratio, double Observed, double Expected, double VelocityRatio) ViralScore(ConversationActivity c, DateTimeOffset now)
+    // How viral a conversation is now, as signal ÷ threshold (≥ 1 fires). Its reach forecast counts only while it is still
+    // spreading (shares in the velocity window ≥ ViralCalmFraction of the velocity threshold): the forecast never falls
+    // below the shares already seen, so on its own it would keep a conversation "viral" forever after it stopped. Once a
+    // viral alert about the conversation has ended, its forecast has been reported and only a new wave (velocity ≥ the
+    // threshold) alerts again: the gap between the calm level and the threshold is the hysteresis that stops flapping.
+    private ViralScore Score(ConversationActivity c, DateTimeOffset now)
     {
         var s = Settings;
         var weight = 1 + (s.ViralNegativeWeight * c.NegativeShare);
         var minutes = (int)Math.Clamp(s.ViralVelocityWindowMinutes, 1, ConversationActivity.VelocityMinutes);
         var velocity = c.Velocity(now, minutes);
         var velocityRatio = velocity * weight / s.ViralMinSharesPerWindow;
-        var forecast = c.Shares >= MinSharesForForecast ? c.ForecastFinalShares(now) : c.Shares;
-        var forecastRatio = forecast * weight / s.ViralMinForecastShares;
-        return forecastRatio >= velocityRatio
-            ? (forecastRatio, forecast, s.ViralMinForecastShares / weight, velocityRatio)
-            : (velocityRatio, velocity, s.ViralMinSharesPerWindow / weight, velocityRatio);
+        var spreading = velocityRatio >= ViralCalmFraction;
+        if (spreading && c.ViralEndedAt is null)
+        {
+            var forecast = c.Shares >= MinSharesForForecast ? c.ForecastFinalShares(now) : c.Shares;
+            var forecastRatio = forecast * weight / s.ViralMinForecastShares;
+            if (forecastRatio >= velocityRatio)
+            {
+                return new ViralScore(forecastRatio, forecast, s.ViralMinForecastShares / weight, spreading);
+            }
+        }
+
+        return new ViralScore(velocityRatio, velocity, s.ViralMinSharesPerWindow / weight, spreading);
     }
 
     private AlertSignal? EvaluateViral(DateTimeOffset now)
@@ -425,11 +440,11 @@ public sealed class TopicDetector
         }
 
         ConversationActivity? best = null;
-        (double Ratio, double Observed, double Expected, double VelocityRatio) bestScore = default;
+        ViralScore bestScore = default;
         foreach (var id in _changedConversations)
         {
             var c = _conversations[id];
-            var score = ViralScore(c, now);
+            var score = Score(c, now);
             if (best is null || score.Ratio > bestScore.Ratio)
             {
                 (best, bestScore) = (c, score);
@@ -437,13 +452,14 @@ public sealed class TopicDetector
         }
 
         _changedConversations.Clear();
-        if (tracker.IsOpen && tracker.Subject is { } subject && _conversations.TryGetValue(subject, out var openOne) && openOne != best)
+        var openSubject = tracker.IsOpen && tracker.Subject is { } subject ? _conversations.GetValueOrDefault(subject) : null;
+        if (openSubject is not null && openSubject != best)
         {
-            var score = ViralScore(openOne, now);
+            var score = Score(openSubject, now);
             // Stay with the open conversation unless another one is clearly bigger.
             if (best is null || bestScore.Ratio < 1 || score.Ratio >= bestScore.Ratio)
             {
-                (best, bestScore) = (openOne, score);
+                (best, bestScore) = (openSubject, score);
             }
         }
 
@@ -453,10 +469,16 @@ public sealed class TopicDetector
         }
 
         var firing = bestScore.Ratio >= 1;
-        var hot = bestScore.VelocityRatio >= ViralCalmFraction;
         var chosen = best;
-        return tracker.Step(now, firing, hot, AlertTracker.SeverityFromRatio(bestScore.Ratio), chosen.StartedAt, bestScore.Observed, bestScore.Expected,
-            firing ? chosen.Id : null, Settings.ResolveAfter, () => ViralEvidence(chosen, now));
+        var signal = tracker.Step(now, firing, bestScore.Spreading, AlertTracker.SeverityFromRatio(bestScore.Ratio), chosen.StartedAt, bestScore.Observed,
+            bestScore.Expected, firing ? chosen.Id : null, Settings.ResolveAfter, () => ViralEvidence(chosen, now));
+        if (openSubject is not null && (signal?.Action == AlertAction.Resolve || tracker.Subject != openSubject.Id))
+        {
+            // The alert about this conversation is over (resolved, or taken over by a bigger one).
+            openSubject.EndViralEpisode(now);
+        }
+
+        return signal;
     }
 
     private AlertEvidence ViralEvidence(ConversationActivity focus, DateTimeOffset now)
@@ -525,6 +547,9 @@ public sealed class TopicDetector
             ordered.GroupBy(c => c.Mention.AuthorId).Take(EvidenceCollector.TopKeys).Select(g => new EvidenceCount(g.Key, g.Count(), g.First().Mention.AuthorFollowers)).ToList(),
             ordered.Where(c => !string.IsNullOrEmpty(c.Mention.Text)).Take(EvidenceCollector.SampleCount).Select(c => new EvidenceSample(c.Mention.Id, c.Mention.Text!)).ToList());
     }
+
+    /// <summary>A conversation's virality: <see cref="Ratio"/> is signal ÷ threshold; <see cref="Spreading"/> = not calm.</summary>
+    private readonly record struct ViralScore(double Ratio, double Observed, double Expected, bool Spreading);
 
     /// <summary>The most anomalous bucket since the last evaluation; <see cref="Evidence"/> is kept for closed buckets that may open an alert.</summary>
     private readonly record struct BucketPeak(bool IsSet, long Start, double Total, double Negative, BaselineEstimate Estimate, double Z, AlertEvidence? Evidence = null);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,7 @@ public static class ReplayCommand
             return 2;
         }
 
+        var total = Stopwatch.StartNew();
         TopicDefinition[] topics;
         ReplayInput.Mentions input;
         try
@@ -58,6 +60,7 @@ public static class ReplayCommand
             await Console.Error.WriteLineAsync($"skipped {error}");
         }
 
+        var readSeconds = total.Elapsed.TotalSeconds;
         var clock = new ReplayClock();
         using var host = ReplaySilo.Build(clock);
         await host.StartAsync(cancellationToken);
@@ -67,6 +70,7 @@ public static class ReplayCommand
             await grains.GetGrain<IBrandTopicGrain>(topic.Id).DefineAsync(topic with { UpdatedAt = DateTimeOffset.UnixEpoch });
         }
 
+        var startSeconds = total.Elapsed.TotalSeconds - readSeconds;
         var stopwatch = Stopwatch.StartNew();
         var mentions = input.Valid;
         var driver = new ReplayDriver(grains, clock, host.Services.GetRequiredService<ReplayActiveAlerts>(), host.Services.GetRequiredService<PendingSeeds>(),
@@ -91,11 +95,17 @@ public static class ReplayCommand
             await WriteSummariesAsync(writer, grains, conversations, cancellationToken);
         }
 
-        await host.StopAsync(CancellationToken.None);
+        var outputSeconds = total.Elapsed.TotalSeconds - readSeconds - startSeconds - elapsed.TotalSeconds;
+        // Everything is written and the state dies with the process: stop without deactivating every grain one by one
+        // (a cancelled token is Orleans' ungraceful stop; a graceful one took longer than the replay itself).
+        await host.StopAsync(new CancellationToken(canceled: true));
         var rate = mentions.Count / Math.Max(elapsed.TotalSeconds, 1e-6);
         await Console.Error.WriteLineAsync(
             $"replayed {mentions.Count} mentions ({input.Invalid} invalid, {input.Duplicates} duplicate skipped) in {elapsed.TotalSeconds:F2} s " +
             $"({rate:F0} mentions/s); {alerts.Count} alerts, {conversations.Count} conversations");
+        await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"phases: read {readSeconds:F2} s, silo start {startSeconds:F2} s, grains {elapsed.TotalSeconds:F2} s, output {outputSeconds:F2} s, " +
+            $"stop {total.Elapsed.TotalSeconds - readSeconds - startSeconds - elapsed.TotalSeconds - outputSeconds:F2} s; total {total.Elapsed.TotalSeconds:F2} s"));
         return 0;
     }
 

@@ -49,7 +49,7 @@ public sealed class ReplayDriver(IGrainFactory grains, ReplayClock clock, Replay
 
             var eventTime = mentions[end - 1].CreatedAt;
             clock.AdvanceTo(eventTime);
-            await _pipeline.ApplyAsync(await _pipeline.PrepareAsync(new IngestBatch(Partition, batch)));
+            await _pipeline.ApplyInOrderAsync(await _pipeline.PrepareAsync(new IngestBatch(Partition, batch)));
             await CheckSilenceAsync(eventTime);
             start = end;
             if (afterBatch is not null)

@@ -12,7 +12,17 @@ public static class ReplayInput
 
     public const int MaxReportedErrors = 10;
 
-    /// <summary>Valid mentions in event-time order (stable for equal times), duplicates dropped as in ingest.</summary>
+    private const int ChunkBytes = 1 << 20;
+
+    /// <summary>
+    /// Valid mentions in event-time order (stable for equal times), duplicates dropped as in ingest. Each line is judged
+    /// by the ingest parser exactly as a line of an NDJSON body of <c>POST /api/mentions</c> is (<see
+    /// cref="MentionBodyParser.TryParseLine"/>: same rules, same messages, prefixed with the line number here), straight
+    /// from the file's bytes: lines end at '\n', blank lines are skipped, and invalid UTF-8 is refused, not replaced.
+    /// Two differences, both for recordings: a UTF-8 byte-order mark at the start of the file is skipped (an editor's
+    /// mark, not content), and "not in the future" is not checked (history may be far from today). A file has no
+    /// request limits: any number of lines.
+    /// </summary>
     public static Mentions ReadMentions(string path)
     {
         var valid = new List<Mention>();
@@ -21,43 +31,91 @@ public static class ReplayInput
         var duplicates = 0;
         var errors = new List<string>();
         var lineNumber = 0;
-        // Recorded history may be far from today: only ingest's "not in the future" rule is relaxed.
         var now = DateTimeOffset.MaxValue.AddDays(-1);
-        foreach (var line in File.ReadLines(path))
+        var parser = new MentionParser();
+
+        void Line(ReadOnlySpan<byte> line)
         {
             lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (MentionBodyParser.IsBlankLine(line))
             {
-                continue;
+                return;
             }
 
-            string? error;
-            try
+            if (MentionBodyParser.TryParseLine(line, parser, now, out var mention, out var error))
             {
-                using var document = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = IngestLimits.MaxJsonDepth });
-                if (MentionParser.TryParse(document.RootElement, now, out var mention, out error))
+                if (seen.Add(mention!.Id))
                 {
-                    if (seen.Add(mention!.Id))
-                    {
-                        valid.Add(mention);
-                    }
-                    else
-                    {
-                        duplicates++;
-                    }
-
-                    continue;
+                    valid.Add(mention);
                 }
-            }
-            catch (JsonException ex)
-            {
-                error = $"not valid JSON ({ex.Message})";
+                else
+                {
+                    duplicates++;
+                }
+
+                return;
             }
 
             invalid++;
             if (errors.Count < MaxReportedErrors)
             {
                 errors.Add($"line {lineNumber}: {error}");
+            }
+        }
+
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan))
+        {
+            // Whole lines are handed over from the buffer; a line longer than the buffer grows it.
+            var buffer = new byte[ChunkBytes];
+            int start = 0, end = 0;
+            var first = true;
+            while (true)
+            {
+                if (start > 0 && (end == buffer.Length || start == end))
+                {
+                    buffer.AsSpan(start, end - start).CopyTo(buffer);
+                    (end, start) = (end - start, 0);
+                }
+
+                if (end == buffer.Length)
+                {
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+
+                var read = file.Read(buffer, end, buffer.Length - end);
+                if (first)
+                {
+                    first = false;
+                    if (read >= 3 && buffer.AsSpan(0, 3).SequenceEqual("\uFEFF"u8))
+                    {
+                        start = 3;
+                    }
+                }
+
+                if (read == 0)
+                {
+                    if (end > start)
+                    {
+                        Line(buffer.AsSpan(start, end - start));
+                    }
+
+                    break;
+                }
+
+                var scanFrom = end;
+                end += read;
+                while (true)
+                {
+                    var newline = buffer.AsSpan(scanFrom, end - scanFrom).IndexOf((byte)'\n');
+                    if (newline < 0)
+                    {
+                        break;
+                    }
+
+                    Line(buffer.AsSpan(start, scanFrom + newline - start));
+                    start = scanFrom + newline + 1;
+                    scanFrom = start;
+                }
             }
         }
 

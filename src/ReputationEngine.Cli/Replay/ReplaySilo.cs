@@ -3,6 +3,8 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
 using ReputationEngine.Analytics.Sentiment;
 using ReputationEngine.Grains.Alerts;
 using ReputationEngine.Grains.Conversations;
@@ -15,7 +17,7 @@ using ReputationEngine.Grains.Topics;
 namespace ReputationEngine.Cli.Replay;
 
 /// <summary>
-/// An in-process silo running the engine's real grains on memory storage, for replays. Only critical logs: the
+/// An in-process silo running the engine's real grains on in-process storage, for replays. Only critical logs: the
 /// replay clock jumps through history, which Orleans' health monitors report as stalls that do not matter here.
 /// </summary>
 public static class ReplaySilo
@@ -28,7 +30,8 @@ public static class ReplaySilo
             .UseOrleans(silo =>
             {
                 silo.UseLocalhostClustering(FreePort(), FreePort());
-                silo.AddMemoryGrainStorage(StorageNames.Default);
+                // In-process storage: no grain call per state read or write (see ReplayGrainStorage).
+                silo.Services.AddGrainStorage(StorageNames.Default, (services, _) => new ReplayGrainStorage(services.GetRequiredService<Serializer>()));
                 silo.Services.AddSingleton<TimeProvider>(clock);
                 silo.Services.AddSingleton<ISentimentScorer>(_ => SentimentModel.LoadDefault());
                 silo.Services.AddSingleton<TopicRulesCache>();
@@ -39,8 +42,16 @@ public static class ReplaySilo
                 {
                     configureTopics?.Invoke(o);
                     o.ResolveAlertsWhenSilent = false;
+                    o.WriteOnAlertChange = false;
                 });
                 silo.Services.Configure<SlaOptions>(o => o.WakeUpWhenDue = false);
+                // No wall-clock write-soon timers (ApplyInOrderAsync flushes each conversation in its turn) and no topic
+                // lists: nothing in a replay reads them.
+                silo.Services.Configure<CaseGrainOptions>(o =>
+                {
+                    o.WriteSoon = false;
+                    o.ListInTopics = false;
+                });
                 silo.Services.AddSingleton<ReplayActiveAlerts>();
                 silo.Services.AddSingleton<IAlertListener>(sp => sp.GetRequiredService<ReplayActiveAlerts>());
                 silo.Services.AddSingleton<InMemoryAlertLedger>();

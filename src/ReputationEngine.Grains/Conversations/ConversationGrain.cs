@@ -56,18 +56,21 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     private long _readAt;
     private const long SeedReadInterval = 1_000;
     private readonly FlushSoon _flushSoon;
+    private readonly bool _listInTopics;
 
     public ConversationGrain(
         [PersistentState("conversation", StorageNames.Default)] IPersistentState<ConversationGrainState> state,
         TimeProvider time,
         TopicRulesCache topics,
         IOptions<SlaOptions> slaOptions,
-        ILogger<ConversationGrain> logger)
+        ILogger<ConversationGrain> logger,
+        IOptions<CaseGrainOptions> caseOptions)
     {
         _topics = topics;
         _slaOptions = slaOptions.Value;
         _state = new CoalescedState<ConversationGrainState>(state, GrainContext, logger);
-        _flushSoon = new FlushSoon(this, FlushAsync, ListPushDelay, logger);
+        _flushSoon = new FlushSoon(this, FlushAsync, ListPushDelay, logger, caseOptions.Value.WriteSoon);
+        _listInTopics = caseOptions.Value.ListInTopics;
         _time = time;
         _logger = logger;
     }
@@ -241,7 +244,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
 
     private async Task PushToListsAsync()
     {
-        if (_listChanged && State.Topics.Count > 0)
+        if (_listChanged && _listInTopics && State.Topics.Count > 0)
         {
             // Cleared first: a change while the calls are in flight lists the case again next time.
             _listChanged = false;

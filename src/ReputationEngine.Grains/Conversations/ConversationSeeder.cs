@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using ReputationEngine.Abstractions.Conversations;
@@ -36,9 +37,12 @@ public sealed class ConversationSeeder
     private readonly SlaOptions _slaOptions;
     private readonly ConversationSla _sla;
     private readonly PendingSeeds _pending;
+    private readonly ILogger<ConversationSeeder> _logger;
+    private readonly bool _listInTopics;
 
     public ConversationSeeder(
-        IGrainFactory grains, IServiceProvider services, TopicRulesCache topics, PendingSeeds pending, TimeProvider time, IOptions<SlaOptions> slaOptions)
+        IGrainFactory grains, IServiceProvider services, TopicRulesCache topics, PendingSeeds pending, TimeProvider time, IOptions<SlaOptions> slaOptions,
+        IOptions<CaseGrainOptions> caseOptions, ILogger<ConversationSeeder> logger)
     {
         _grains = grains;
         _storage = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
@@ -46,6 +50,8 @@ public sealed class ConversationSeeder
         _slaOptions = slaOptions.Value;
         _sla = new ConversationSla(grains, topics, time);
         _pending = pending;
+        _logger = logger;
+        _listInTopics = caseOptions.Value.ListInTopics;
     }
 
     /// <summary>A conversation this batch starts with its root post and nothing else can be seeded.</summary>
@@ -126,11 +132,25 @@ public sealed class ConversationSeeder
 
         // Written now (Flush), so the checkpoint that waits for this covers the post.
         var summary = await _grains.GetCachedGrain<IConversationGrain>(conversationId).ApplyAsync(new MentionBatch(partition, [root], 0, Flush: true));
-        await listed;
-        if (summary is not null)
+        if (summary is not null && _listInTopics)
         {
+            // Not part of what the checkpoint waits for (a list entry is a view, refreshed at the conversation's next change).
+            _ = ListAfterAsync(summary, listed);
+        }
+    }
+
+    /// <summary>The grain's summary replaces the seed's in the case lists, after the batch's own push.</summary>
+    private async Task ListAfterAsync(ConversationSummary summary, Task listed)
+    {
+        try
+        {
+            await listed;
             await Task.WhenAll(summary.Topics.Take(ConversationGrain.MaxListedTopics)
                 .Select(topic => _grains.GetCachedGrain<ITopicConversationsGrain>(topic).UpsertAsync([summary])));
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Listing conversation {ConversationId} failed; its entry is refreshed at its next change", summary.ConversationId);
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using ReputationEngine.Abstractions.Customers;
 using ReputationEngine.Abstractions.Mentions;
@@ -34,14 +35,17 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     private readonly ILogger<CustomerGrain> _logger;
     private bool _listChanged;
     private readonly FlushSoon _flushSoon;
+    private readonly bool _listInTopics;
 
     public CustomerGrain(
         [PersistentState("customer", StorageNames.Default)] IPersistentState<CustomerState> state,
         TimeProvider time,
-        ILogger<CustomerGrain> logger)
+        ILogger<CustomerGrain> logger,
+        IOptions<CaseGrainOptions> caseOptions)
     {
         _state = new CoalescedState<CustomerState>(state, GrainContext, logger);
-        _flushSoon = new FlushSoon(this, FlushAsync, ListPushDelay, logger);
+        _flushSoon = new FlushSoon(this, FlushAsync, ListPushDelay, logger, caseOptions.Value.WriteSoon);
+        _listInTopics = caseOptions.Value.ListInTopics;
         _time = time;
         _logger = logger;
     }
@@ -168,7 +172,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
 
     private async Task PushToListsAsync()
     {
-        if (_listChanged && State.Mentions > 0 && !State.IsBrand)
+        if (_listChanged && _listInTopics && State.Mentions > 0 && !State.IsBrand)
         {
             // Cleared first: a change while the calls are in flight lists the customer again next time.
             _listChanged = false;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using ReputationEngine.Grains.Dashboard;
 using ReputationEngine.Abstractions.Conversations;
@@ -8,6 +9,7 @@ using ReputationEngine.Abstractions.Mentions;
 using ReputationEngine.Abstractions.Topics;
 using ReputationEngine.Grains.Conversations;
 using ReputationEngine.Analytics.Sentiment;
+using ReputationEngine.Grains.Persistence;
 
 namespace ReputationEngine.Grains.Ingest;
 
@@ -19,7 +21,8 @@ namespace ReputationEngine.Grains.Ingest;
 /// </summary>
 [StatelessWorker]
 [Reentrant]
-public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache rules, PendingSeeds pendingSeeds, IServiceProvider services)
+public sealed class IngestWorkerGrain(
+    ISentimentScorer scorer, TopicRulesCache rules, PendingSeeds pendingSeeds, IOptions<CaseGrainOptions> caseOptions, IServiceProvider services)
     : Grain, IIngestWorkerGrain
 {
     private readonly ConversationSeeder _seeder = ActivatorUtilities.CreateInstance<ConversationSeeder>(services);
@@ -102,24 +105,10 @@ public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache r
                 .ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.CustomerKind, customer))));
         }
 
-        // A conversation this batch starts with its root post alone is written without activating its grain (most never get
-        // a second message), unless this partition sent it mentions that its grain may not have written yet. One whose
-        // seed is still being written gets its next mentions after that write (or after its post, if it existed already).
-        var conversations = new List<(string Id, ScoredMention[] Mentions, Task<ConversationSummary?> Applied)>(batch.ByConversation.Count);
-        var seeds = new List<(string ConversationId, ScoredMention Root)>();
-        foreach (var (conversation, mentions) in batch.ByConversation)
-        {
-            var pending = pendingSeeds.Of(conversation);
-            if (pending is null && ConversationSeeder.IsSeedable(conversation, mentions) && batch.ExpectedFor(RoutedBatch.ConversationKind, conversation) == 0)
-            {
-                seeds.Add((conversation, mentions[0]));
-            }
-            else
-            {
-                conversations.Add((conversation, mentions, ApplyConversationAsync(batch, conversation, mentions, pending)));
-            }
-        }
-
+        // Most conversations a batch starts never get a second message: those are written without activating their grains.
+        var throughGrains = new List<(string Id, ScoredMention[] Mentions, Task? Pending)>(batch.ByConversation.Count);
+        var seeds = SplitSeeds(batch, throughGrains);
+        var conversations = throughGrains.Select(c => (Id: c.Id, c.Mentions, Applied: ApplyConversationAsync(batch, c.Id, c.Mentions, c.Pending))).ToList();
         var listed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var seeding = seeds.Count > 0 ? _seeder.SeedAsync(batch.Partition, batch.LastSequence, seeds, InfluenceAsync(customers), listed.Task) : null;
         await Task.WhenAll(topics);
@@ -172,6 +161,31 @@ public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache r
         return influence;
     }
 
+    /// <summary>
+    /// Splits the batch's conversations into those a new post starts alone (<see cref="ConversationSeeder"/>) and those
+    /// that go through their grains: unless this partition sent them mentions that their grains may not have written
+    /// yet. One whose seed is still being written gets its next mentions after that write (or after its post's
+    /// application through the grain, if it existed already): the <c>Pending</c> of <paramref name="throughGrains"/>.
+    /// </summary>
+    private List<(string ConversationId, ScoredMention Root)> SplitSeeds(RoutedBatch batch, List<(string Id, ScoredMention[] Mentions, Task? Pending)> throughGrains)
+    {
+        var seeds = new List<(string ConversationId, ScoredMention Root)>();
+        foreach (var (conversation, mentions) in batch.ByConversation)
+        {
+            var pending = pendingSeeds.Of(conversation);
+            if (pending is null && ConversationSeeder.IsSeedable(conversation, mentions) && batch.ExpectedFor(RoutedBatch.ConversationKind, conversation) == 0)
+            {
+                seeds.Add((conversation, mentions[0]));
+            }
+            else
+            {
+                throughGrains.Add((conversation, mentions, pending));
+            }
+        }
+
+        return seeds;
+    }
+
     private async Task<ConversationSummary?> ApplyConversationAsync(RoutedBatch batch, string conversation, ScoredMention[] mentions, Task? pendingSeed)
     {
         if (pendingSeed is not null)
@@ -181,6 +195,67 @@ public sealed class IngestWorkerGrain(ISentimentScorer scorer, TopicRulesCache r
 
         return await GrainFactory.GetCachedGrain<IConversationGrain>(conversation)
             .ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.ConversationKind, conversation)));
+    }
+
+    public async Task<AppliedBatch> ApplyInOrderAsync(RoutedBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        await Task.WhenAll(batch.ByTopic.Select(p => GrainFactory.GetCachedGrain<IBrandTopicGrain>(p.Key)
+            .ApplyAsync(new MentionBatch(batch.Partition, p.Value, batch.ExpectedFor(RoutedBatch.TopicKind, p.Key)))));
+
+        var customers = batch.ByCustomer.Select(p => (p.Value, GrainFactory.GetCachedGrain<ICustomerGrain>(p.Key)
+            .ApplyAsync(new MentionBatch(batch.Partition, p.Value, batch.ExpectedFor(RoutedBatch.CustomerKind, p.Key))))).ToArray();
+        await Task.WhenAll(customers.Select(c => c.Item2));
+
+        // New posts' conversations first, all written (or applied through their grains where they existed) before the rest,
+        // which go one at a time in id order.
+        var throughGrains = new List<(string Id, ScoredMention[] Mentions, Task? Pending)>(batch.ByConversation.Count);
+        var seeds = SplitSeeds(batch, throughGrains);
+        var listed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var conversations = new List<(ScoredMention[] Mentions, Task<ConversationSummary?> Applied)>(batch.ByConversation.Count);
+        try
+        {
+            if (seeds.Count > 0)
+            {
+                var summaries = await _seeder.SeedAsync(batch.Partition, batch.LastSequence, seeds, InfluenceAsync(customers), listed.Task);
+                await pendingSeeds.WhenDurableAsync(batch.Partition, batch.LastSequence);
+                for (var s = 0; s < seeds.Count; s++)
+                {
+                    if (summaries[s] is { } summary)
+                    {
+                        conversations.Add(([seeds[s].Root], Task.FromResult<ConversationSummary?>(summary)));
+                    }
+                    else
+                    {
+                        throughGrains.Add((seeds[s].ConversationId, [seeds[s].Root], null));
+                    }
+                }
+            }
+
+            foreach (var (conversation, mentions, pending) in throughGrains.OrderBy(c => c.Id, StringComparer.Ordinal))
+            {
+                if (pending is not null)
+                {
+                    await pending;
+                }
+
+                var applied = GrainFactory.GetCachedGrain<IConversationGrain>(conversation)
+                    .ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.ConversationKind, conversation), Flush: true));
+                await applied;
+                conversations.Add((mentions, applied));
+            }
+
+            if (caseOptions.Value.ListInTopics)
+            {
+                await ListAsync(customers, [.. conversations]);
+            }
+        }
+        finally
+        {
+            listed.SetResult();
+        }
+
+        return new AppliedBatch(batch.LastSequence, [.. batch.ByTopic.Keys], [.. batch.ByCustomer.Keys], [.. throughGrains.Select(c => c.Id)]);
     }
 
     /// <summary>

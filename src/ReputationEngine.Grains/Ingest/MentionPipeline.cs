@@ -17,6 +17,9 @@ public sealed class MentionPipeline(IGrainFactory grains)
 
     public Task<AppliedBatch> ApplyAsync(RoutedBatch batch) => Worker().ApplyAsync(batch);
 
+    /// <summary>Applies in an order independent of timing (<see cref="IIngestWorkerGrain.ApplyInOrderAsync"/>): for replays.</summary>
+    public Task<AppliedBatch> ApplyInOrderAsync(RoutedBatch batch) => Worker().ApplyInOrderAsync(batch);
+
     // Stateless workers run on the caller's silo; Orleans adds activations (up to one per core) under load.
     private IIngestWorkerGrain Worker() => grains.GetGrain<IIngestWorkerGrain>(0);
 }

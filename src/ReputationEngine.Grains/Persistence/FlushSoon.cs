@@ -8,11 +8,18 @@ namespace ReputationEngine.Grains.Persistence;
 /// periodic timer: most customer and conversation activations never need one. A failed flush tries again after
 /// the same delay. Call <see cref="Schedule"/> from the grain's own turns.
 /// </summary>
-public sealed class FlushSoon(Grain grain, Func<Task> flush, TimeSpan delay, ILogger logger)
+/// <remarks>With <c>enabled</c> false (<see cref="CaseGrainOptions.WriteSoon"/>), <see cref="Schedule"/> does nothing.</remarks>
+public sealed class FlushSoon(Grain grain, Func<Task> flush, TimeSpan delay, ILogger logger, bool enabled = true)
 {
     private IGrainTimer? _timer;
 
-    public void Schedule() => _timer ??= grain.RegisterGrainTimer(RunAsync, delay, Timeout.InfiniteTimeSpan);
+    public void Schedule()
+    {
+        if (enabled)
+        {
+            _timer ??= grain.RegisterGrainTimer(RunAsync, delay, Timeout.InfiniteTimeSpan);
+        }
+    }
 
     private async Task RunAsync()
     {

@@ -237,7 +237,11 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain, ITopicEventTimeGr
 
         await _ledger.RecordAsync(change);
         _state.MarkDirty();
-        await FlushAsync();
+        if (_options.WriteOnAlertChange)
+        {
+            await FlushAsync();
+        }
+
         return change;
     }
 

@@ -16,4 +16,11 @@ public sealed class TopicGrainOptions
     /// live timer checks.
     /// </summary>
     public TimeSpan SilenceCheckPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Live: an alert change is written with the topic's state before the call that made it returns, so no alert an
+    /// operator may have seen is lost. A replay's state dies with the process: it only marks the state dirty (written by
+    /// the periodic flush), which spares a serialization of the topic's whole detector state per alert change.
+    /// </summary>
+    public bool WriteOnAlertChange { get; set; } = true;
 }
