@@ -150,6 +150,11 @@ public sealed class SlaGrainTests(FakeTimeClusterFixture fixture)
     private static List<AlertChange> Breaches(string topic) =>
         [.. FakeTimeClusterFixture.Ledger.Changes.Where(c => c.Alert.TopicId == topic && c.Alert.Kind == AlertKind.SlaBreach)];
 
+    /// <summary>
+    /// Waits for <paramref name="condition"/> while the fake clock keeps moving a second per poll, as a real one would.
+    /// Orleans arms a grain timer's next tick only after the previous tick finished, on the silo's clock: if the test
+    /// advanced the clock once while the schedule was still finishing a tick, that next tick would never come.
+    /// </summary>
     private static async Task Until(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + WaitForTimer;
@@ -157,6 +162,7 @@ public sealed class SlaGrainTests(FakeTimeClusterFixture fixture)
         {
             Assert.True(DateTime.UtcNow < deadline, "The SLA timer did not raise the breach.");
             await Task.Delay(20);
+            FakeTimeClusterFixture.Time.Advance(TimeSpan.FromSeconds(1));
         }
     }
 }
