@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using ReputationEngine.Abstractions.Mentions;
 
@@ -353,14 +354,14 @@ public sealed class MentionParser
         _knownSource = null;
         if (_source.Token == JsonTokenType.String && _source.Problem == Problem.None)
         {
-            // Matched case-insensitively and kept as the list's own string: nothing allocated per mention.
-            Span<char> lower = stackalloc char[MaxSourceLength];
-            lower = lower[..text.ToLowerInvariant(lower)];
+            // Matched in any ASCII letter case (no culture or non-ASCII folds) and kept as the list's own string:
+            // nothing allocated per mention.
             foreach (var known in IngestLimits.Sources)
             {
-                if (lower.SequenceEqual(known))
+                if (Ascii.EqualsIgnoreCase(text, known))
                 {
                     _knownSource = known;
+                    break;
                 }
             }
         }

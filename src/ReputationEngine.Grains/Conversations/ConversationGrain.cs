@@ -59,7 +59,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     private readonly bool _listInTopics;
 
     public ConversationGrain(
-        [PersistentState("conversation", StorageNames.Default)] IPersistentState<ConversationGrainState> state,
+        [PersistentState(ConversationSeeder.StateName, StorageNames.Default)] IPersistentState<ConversationGrainState> state,
         TimeProvider time,
         TopicRulesCache topics,
         IOptions<SlaOptions> slaOptions,
@@ -82,7 +82,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _readAt = Environment.TickCount64;
-        _forecast = State.Forecast is { } saved ? new CascadeForecaster(saved.ToAnalytics()) : new CascadeForecaster();
+        _forecast = ForecasterFromState();
         _sla = new ConversationSla(GrainFactory, _topics, _time);
         if (State.Wait.Since is not null)
         {
@@ -159,8 +159,12 @@ public sealed class ConversationGrain : Grain, IConversationGrain
 
         await _state.ReloadAsync();
         _readAt = Environment.TickCount64;
-        _forecast = State.Forecast is { } saved ? new CascadeForecaster(saved.ToAnalytics()) : new CascadeForecaster();
+        _forecast = ForecasterFromState();
     }
+
+    /// <summary>The reach forecaster as the stored state left it (activation, and a re-read of a seeded post).</summary>
+    private CascadeForecaster ForecasterFromState() =>
+        State.Forecast is { } saved ? new CascadeForecaster(saved.ToAnalytics()) : new CascadeForecaster();
 
     public Task<ConversationSummary?> AssignAsync(string? assignee) => ActAsync(() => State.Assignee = assignee);
 

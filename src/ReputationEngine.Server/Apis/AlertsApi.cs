@@ -45,7 +45,7 @@ public static class AlertsApi
         AlertState? filter = null;
         if (state is not null)
         {
-            if (!Enum.TryParse<AlertState>(state, ignoreCase: true, out var parsed) || int.TryParse(state, out _))
+            if (!QueryNames.TryParse<AlertState>(state, out var parsed))
             {
                 return TypedResults.Problem(statusCode: 400, title: "Invalid state", detail: "'state' is one of open|acknowledged|resolved.");
             }

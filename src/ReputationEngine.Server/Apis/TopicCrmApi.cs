@@ -30,7 +30,7 @@ public static class TopicCrmApi
             return problem;
         }
 
-        if (!Enum.TryParse<CustomerSort>(sort ?? nameof(CustomerSort.Influence), ignoreCase: true, out var order) || !Enum.IsDefined(order))
+        if (!QueryNames.TryParse<CustomerSort>(sort ?? nameof(CustomerSort.Influence), out var order))
         {
             return BadRequest("Invalid 'sort'", "'sort' is influence or risk.");
         }
@@ -47,7 +47,7 @@ public static class TopicCrmApi
             return problem;
         }
 
-        if (!Enum.TryParse<ConversationSort>(sort ?? nameof(ConversationSort.Waiting), ignoreCase: true, out var order) || !Enum.IsDefined(order))
+        if (!QueryNames.TryParse<ConversationSort>(sort ?? nameof(ConversationSort.Waiting), out var order))
         {
             return BadRequest("Invalid 'sort'", "'sort' is waiting, virality or recent.");
         }
@@ -55,7 +55,7 @@ public static class TopicCrmApi
         ConversationState? filter = null;
         if (state is not null && !string.Equals(state, "all", StringComparison.OrdinalIgnoreCase))
         {
-            if (!Enum.TryParse<ConversationState>(state, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            if (!QueryNames.TryParse<ConversationState>(state, out var parsed))
             {
                 return BadRequest("Invalid 'state'", "'state' is open, pending, resolved or all.");
             }

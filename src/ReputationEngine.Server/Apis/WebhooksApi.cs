@@ -96,7 +96,7 @@ public static class WebhooksApi
         DeliveryState? filter = null;
         if (state is not null)
         {
-            if (!Enum.TryParse<DeliveryState>(state, ignoreCase: true, out var parsed) || int.TryParse(state, out _))
+            if (!QueryNames.TryParse<DeliveryState>(state, out var parsed))
             {
                 return BadRequest("Invalid state", "'state' is one of pending|delivered|failed.");
             }

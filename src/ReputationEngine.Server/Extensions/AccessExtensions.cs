@@ -17,8 +17,9 @@ public static class AccessExtensions
     public const string MetricsPath = "/metrics";
     public const string MeterName = "ReputationEngine";
 
+    // System.Runtime: the process's CPU, working set, GC heap and thread pool, so a soak's memory can be watched live.
     private static readonly string[] Meters =
-        [MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting", "Microsoft.Orleans"];
+        [MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting", "Microsoft.Orleans", "System.Runtime"];
 
     private static readonly string[] CorsHeaders = [ApiKeyDefaults.Header, "Content-Type", "X-Requested-With", "X-SignalR-User-Agent"];
     private static readonly string[] CorsMethods = ["GET", "POST", "PUT", "DELETE"];

@@ -189,7 +189,10 @@ public sealed class AccessTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await _engine.CreateClient(readKey).GetAsync("/metrics")).StatusCode);
         var metrics = await _engine.CreateClient(metricsKey).GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
-        Assert.Contains("# TYPE", await metrics.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var text = await metrics.Content.ReadAsStringAsync();
+        Assert.Contains("# TYPE", text, StringComparison.Ordinal);
+        Assert.Contains("dotnet_gc_last_collection_heap_size", text, StringComparison.Ordinal);
+        Assert.Contains("orleans_catalog_activations", text, StringComparison.Ordinal);
     }
 
     private async Task<(string Id, string Key)> CreateKeyAsync(string[] scopes, int? ratePerSecond = null, string name = "test")
