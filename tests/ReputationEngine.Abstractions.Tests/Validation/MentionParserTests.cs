@@ -128,7 +128,7 @@ public sealed class MentionParserTests
     [InlineData("""{"id":"  ","source":"twitter","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x"}""", "'id' must not be empty")]
     [InlineData("""{"id":"tw:1","source":{"x":1},"createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x"}""", "'source' must be a string, not an object")]
     [InlineData("""{"id":"tw:1","source":"carrier-pigeon","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x"}""", "'source' must be one of twitter|facebook|instagram|review|forum|blog|news|email|survey|other")]
-    // ASCII letter case only: U+0130 (dotted capital I) lower-cases to 'i', which a culture-style fold would accept.
+    // ASCII letter case only: U+0130 (dotted capital I) lower-cases to "i" in a Turkish-culture fold.
     [InlineData("""{"id":"tw:1","source":"TW\u0130TTER","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x"}""", "'source' must be one of twitter|facebook|instagram|review|forum|blog|news|email|survey|other")]
     [InlineData("""{"id":"tw:1","source":"twitter-but-much-longer-than-32-chars","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":"x"}""", "'source' is longer than 32 characters")]
     [InlineData("""{"id":"tw:1","source":"twitter","createdAt":"2026-11-22T17:00:00Z","author":{"id":"a"},"text":["x"]}""", "'text' must be a string, not an array")]
