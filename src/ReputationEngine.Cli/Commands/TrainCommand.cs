@@ -15,7 +15,7 @@ public static class TrainCommand
         var data = new Option<DirectoryInfo>("--data") { Description = "Folder with the sentiment corpora (shared/data/sentiment)", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the trained model file", Required = true };
         var heldOut = new Option<FileInfo?>("--heldout") { Description = "Also write the test split with this model's probabilities as TSV (for the peer evaluation)" };
-        var check = new Option<FileInfo?>("--check") { Description = "Also score a hand-written check set (label<TAB>text per line; never trained on), e.g. eval/sentiment-peers/social-check.tsv" };
+        var check = new Option<FileInfo[]>("--check") { Description = "Also score a hand-written check set (label<TAB>text per line; never trained on), e.g. eval/sentiment-peers/social-check.tsv; repeatable, each set is scored on its own under its file name", AllowMultipleArgumentsPerToken = false, DefaultValueFactory = _ => [] };
         var defaults = new SentimentTrainingOptions();
         var l1 = new Option<float>("--l1") { Description = "L1 regularization", DefaultValueFactory = _ => defaults.L1Regularization };
         var l2 = new Option<float>("--l2") { Description = "L2 regularization", DefaultValueFactory = _ => defaults.L2Regularization };
@@ -32,7 +32,7 @@ public static class TrainCommand
             parse.GetRequiredValue(data),
             parse.GetRequiredValue(output),
             parse.GetValue(heldOut),
-            parse.GetValue(check),
+            parse.GetValue(check) ?? [],
             parse.GetValue(crossDomain),
             parse.GetValue(lexiconScale),
             parse.GetValue(corpusWeights) ?? [],
@@ -46,7 +46,7 @@ public static class TrainCommand
         return command;
     }
 
-    private static int Run(DirectoryInfo data, FileInfo output, FileInfo? heldOut, FileInfo? check, string? crossDomain, float lexiconScale, string[] corpusWeights, SentimentTrainingOptions options)
+    private static int Run(DirectoryInfo data, FileInfo output, FileInfo? heldOut, FileInfo[] checks, string? crossDomain, float lexiconScale, string[] corpusWeights, SentimentTrainingOptions options)
     {
         var clock = Stopwatch.StartNew();
         var examples = SentimentCorpora.Load(data.FullName);
@@ -96,13 +96,15 @@ public static class TrainCommand
             PrintRow(corpus, metrics);
         }
 
-        if (check is not null)
+        foreach (var check in checks)
         {
-            // Scored and written beside the held-out split, but never part of its "all" row.
-            var checkSet = SentimentCorpora.LoadCheckSet(check.FullName);
+            // Scored and written beside the held-out split, but never part of its "all" row; each
+            // set is its own corpus (named after its file) so the sets are never mixed.
+            var corpus = Path.GetFileNameWithoutExtension(check.Name);
+            var checkSet = SentimentCorpora.LoadCheckSet(check.FullName, corpus);
             Console.WriteLine();
             Console.WriteLine($"Check set {check.Name} (hand-written, never trained on)");
-            PrintRow(SentimentCorpora.CheckCorpus, SentimentEvaluation.Evaluate(model, checkSet)[SentimentEvaluation.AllCorpora]);
+            PrintRow(corpus, SentimentEvaluation.Evaluate(model, checkSet)[SentimentEvaluation.AllCorpora]);
             test = [.. test, .. checkSet];
         }
 

@@ -139,7 +139,10 @@ public static partial class SentimentCorpora
     /// Reads a check set: one <c>label&lt;TAB&gt;text</c> per line (label negative, neutral or
     /// positive; lines starting with # are comments). Every item is in the test split.
     /// </summary>
-    public static IReadOnlyList<LabeledText> LoadCheckSet(string path)
+    public static IReadOnlyList<LabeledText> LoadCheckSet(string path) => LoadCheckSet(path, CheckCorpus);
+
+    /// <summary>Reads a check set under its own corpus name, so several sets are scored apart.</summary>
+    public static IReadOnlyList<LabeledText> LoadCheckSet(string path, string corpus)
     {
         var examples = new List<LabeledText>();
         foreach (var line in File.ReadLines(path, Encoding.UTF8))
@@ -151,7 +154,7 @@ public static partial class SentimentCorpora
             }
 
             var label = Enum.Parse<SentimentClass>(line[..tab], ignoreCase: true);
-            examples.Add(new LabeledText(CheckCorpus, line[(tab + 1)..], label, null, 1f, DataSplit.Test));
+            examples.Add(new LabeledText(corpus, line[(tab + 1)..], label, null, 1f, DataSplit.Test));
         }
 
         return examples;
