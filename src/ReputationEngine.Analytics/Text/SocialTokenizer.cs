@@ -20,7 +20,16 @@ public static class SocialTokenizer
     public const string MentionToken = "<user>";
     public const string NumberToken = "<num>";
 
-    public static void Tokenize(ReadOnlySpan<char> text, TokenBuffer output)
+    /// <summary>"/s" at the end of a post: the writer says it was sarcasm.</summary>
+    public const string SarcasmToken = "/s";
+
+    public static void Tokenize(ReadOnlySpan<char> text, TokenBuffer output) => Tokenize(text, output, wideEmoji: false, sarcasmTag: false);
+
+    /// <summary>
+    /// Like <see cref="Tokenize(ReadOnlySpan{char}, TokenBuffer)"/>; <paramref name="wideEmoji"/> maps the emoji
+    /// added with SocialRules.Emoji too, <paramref name="sarcasmTag"/> reads a standalone "/s" as a sarcasm marker.
+    /// </summary>
+    public static void Tokenize(ReadOnlySpan<char> text, TokenBuffer output, bool wideEmoji, bool sarcasmTag)
     {
         output.Clear();
         var s = text.Length > MaxChars ? text[..MaxChars] : text;
@@ -69,6 +78,12 @@ public static class SocialTokenizer
 
                 output.Add(NumberToken, TokenKind.Number);
             }
+            else if (sarcasmTag && atTokenStart && c == '/' && i + 1 < s.Length && s[i + 1] is 's' or 'S'
+                && (i + 2 == s.Length || !char.IsLetterOrDigit(s[i + 2])))
+            {
+                output.Add(SarcasmToken, TokenKind.Emoticon, TokenFlags.Sarcasm);
+                i += 2;
+            }
             else if (c is '!' or '?' or '.' or ',' or ';' or ':')
             {
                 output.Add(new ReadOnlySpan<char>(in c), TokenKind.Punctuation);
@@ -76,9 +91,9 @@ public static class SocialTokenizer
             }
             else if (Rune.DecodeFromUtf16(s[i..], out var rune, out var consumed) == System.Buffers.OperationStatus.Done)
             {
-                if (EmojiMap.Lookup(rune) is { } canonical)
+                if (EmojiMap.Lookup(rune, wideEmoji) is { } canonical)
                 {
-                    output.Add(canonical, TokenKind.Emoticon);
+                    output.Add(canonical, TokenKind.Emoticon, EmojiMap.IsSarcasm(rune) ? TokenFlags.Sarcasm : TokenFlags.None);
                 }
 
                 i += consumed;

@@ -27,7 +27,8 @@ public static class TrainCommand
         var charMax = new Option<int>("--char-max") { Description = "Longest character n-gram of a word", DefaultValueFactory = _ => defaults.CharGrams.MaxLength };
         var charWeight = new Option<float>("--char-weight") { Description = "Weight of a word's character n-grams relative to the word (0 = no character n-grams)", DefaultValueFactory = _ => defaults.CharGrams.Weight };
         var charNegation = new Option<bool>("--char-negation") { Description = "Mark character n-grams inside a negation scope as separate features (true/false)", DefaultValueFactory = _ => defaults.CharGrams.MarkNegation, Arity = ArgumentArity.ExactlyOne };
-        var command = new Command("train", "Train the sentiment model on the corpora and print evaluation figures") { data, output, heldOut, check, l1, l2, crossDomain, lexiconScale, lexiconExamples, corpusWeights, charMin, charMax, charWeight, charNegation };
+        var rules = new Option<SocialRules>("--rules") { Description = $"Social-text rules of the featurizer, comma-separated ({string.Join(", ", Enum.GetNames<SocialRules>())})", DefaultValueFactory = _ => defaults.Rules, CustomParser = r => Enum.Parse<SocialRules>(string.Join(",", r.Tokens.Select(t => t.Value)), ignoreCase: true) };
+        var command = new Command("train", "Train the sentiment model on the corpora and print evaluation figures") { data, output, heldOut, check, l1, l2, crossDomain, lexiconScale, lexiconExamples, corpusWeights, charMin, charMax, charWeight, charNegation, rules };
         command.SetAction(parse => Run(
             parse.GetRequiredValue(data),
             parse.GetRequiredValue(output),
@@ -42,6 +43,7 @@ public static class TrainCommand
                 L2Regularization = parse.GetValue(l2),
                 LexiconExampleWeight = parse.GetValue(lexiconExamples),
                 CharGrams = new CharNGramOptions(parse.GetValue(charMin), parse.GetValue(charMax), parse.GetValue(charWeight), parse.GetValue(charNegation)),
+                Rules = parse.GetValue(rules),
             }));
         return command;
     }
@@ -74,7 +76,7 @@ public static class TrainCommand
             examples = [.. examples, .. SentimentCorpora.LexiconExamples(data.FullName, options.LexiconExampleWeight)];
         }
 
-        Console.WriteLine($"{examples.Count} examples, lexicon of {lexicon.Count} terms, character n-grams {options.CharGrams}");
+        Console.WriteLine($"{examples.Count} examples, lexicon of {lexicon.Count} terms, character n-grams {options.CharGrams}, social rules {options.Rules}");
         foreach (var corpus in examples.GroupBy(e => e.Corpus).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var byLabel = string.Join(" ", corpus.GroupBy(e => e.Label).OrderBy(g => g.Key).Select(g => $"{g.Key.ToString().ToLowerInvariant()} {g.Count()}"));

@@ -19,4 +19,7 @@ public sealed record SentimentTrainingOptions
 
     /// <summary>Character n-grams of words and hashtags (stored in the model file).</summary>
     public CharNGramOptions CharGrams { get; init; } = CharNGramOptions.Default;
+
+    /// <summary>Social-text rules of the featurizer (stored in the model file).</summary>
+    public SocialRules Rules { get; init; } = SocialRules.Default;
 }
