@@ -55,7 +55,8 @@ public sealed class SentimentFeaturizer
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SarcasticPraise = FrozenSet.Create(StringComparer.Ordinal,
         "great", "good", "thanks", "thank", "love", "loving", "lovely", "perfect", "amazing", "awesome", "nice", "wonderful",
         "brilliant", "fantastic", "best", "cool", "genius", "excellent", "superb", "impressive", "helpful", "glad", "fun",
-        "outstanding", "incredible", "important", "fabulous", "terrific", "stellar", "smooth", "efficient", "quick", "fast")
+        "outstanding", "incredible", "important", "fabulous", "terrific", "stellar", "smooth", "efficient", "quick", "fast",
+        "yeah", "sure", "right", "wow", "congrats", "congratulations")
         .GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Comparatives that "never been" / "couldn't be" turn into a superlative, not a negation.
