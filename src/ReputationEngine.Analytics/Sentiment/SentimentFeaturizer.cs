@@ -318,7 +318,8 @@ public sealed class SentimentFeaturizer
         var next = WordAt(tokens, t + 1);
         var modal = word is "can't" or "cant" or "cannot" or "couldn't" or "couldnt"
             || (word is "not" && WordAt(tokens, t - 1) is "can" or "could");
-        if (modal && next is "wait")
+        // "can't wait any longer" / "can't wait forever" is impatience, not eagerness.
+        if (modal && next is "wait" && WordAt(tokens, t + 2) is not ("any" or "anymore" or "forever" or "much" or "around"))
         {
             return Replace(t, "excited", 1);
         }

@@ -28,7 +28,8 @@ public static class TrainCommand
         var charWeight = new Option<float>("--char-weight") { Description = "Weight of a word's character n-grams relative to the word (0 = no character n-grams)", DefaultValueFactory = _ => defaults.CharGrams.Weight };
         var charNegation = new Option<bool>("--char-negation") { Description = "Mark character n-grams inside a negation scope as separate features (true/false)", DefaultValueFactory = _ => defaults.CharGrams.MarkNegation, Arity = ArgumentArity.ExactlyOne };
         var rules = new Option<SocialRules>("--rules") { Description = $"Social-text rules of the featurizer, comma-separated ({string.Join(", ", Enum.GetNames<SocialRules>())})", DefaultValueFactory = _ => defaults.Rules, CustomParser = r => Enum.Parse<SocialRules>(string.Join(",", r.Tokens.Select(t => t.Value)), ignoreCase: true) };
-        var command = new Command("train", "Train the sentiment model on the corpora and print evaluation figures") { data, output, heldOut, check, l1, l2, crossDomain, lexiconScale, lexiconExamples, corpusWeights, charMin, charMax, charWeight, charNegation, rules };
+        var socialLexicon = new Option<bool>("--social-lexicon") { Description = "Add the hand-written social/customer-care terms to the lexicon (true/false)", DefaultValueFactory = _ => defaults.SocialLexicon, Arity = ArgumentArity.ExactlyOne };
+        var command = new Command("train", "Train the sentiment model on the corpora and print evaluation figures") { data, output, heldOut, check, l1, l2, crossDomain, lexiconScale, lexiconExamples, corpusWeights, charMin, charMax, charWeight, charNegation, rules, socialLexicon };
         command.SetAction(parse => Run(
             parse.GetRequiredValue(data),
             parse.GetRequiredValue(output),
@@ -44,6 +45,7 @@ public static class TrainCommand
                 LexiconExampleWeight = parse.GetValue(lexiconExamples),
                 CharGrams = new CharNGramOptions(parse.GetValue(charMin), parse.GetValue(charMax), parse.GetValue(charWeight), parse.GetValue(charNegation)),
                 Rules = parse.GetValue(rules),
+                SocialLexicon = parse.GetValue(socialLexicon),
             }));
         return command;
     }
@@ -70,13 +72,13 @@ public static class TrainCommand
             examples = [.. examples.Select(e => e.Corpus.StartsWith(crossDomain, StringComparison.Ordinal) ? e with { Split = DataSplit.Test } : e)];
         }
 
-        var lexicon = SentimentLexicon.Load(data.FullName, lexiconScale);
+        var lexicon = SentimentLexicon.Load(data.FullName, lexiconScale, options.SocialLexicon);
         if (options.LexiconExampleWeight > 0f)
         {
-            examples = [.. examples, .. SentimentCorpora.LexiconExamples(data.FullName, options.LexiconExampleWeight)];
+            examples = [.. examples, .. SentimentCorpora.LexiconExamples(data.FullName, options.LexiconExampleWeight, options.SocialLexicon)];
         }
 
-        Console.WriteLine($"{examples.Count} examples, lexicon of {lexicon.Count} terms, character n-grams {options.CharGrams}, social rules {options.Rules}");
+        Console.WriteLine($"{examples.Count} examples, lexicon of {lexicon.Count} terms, character n-grams {options.CharGrams}, social rules {options.Rules}, social lexicon {options.SocialLexicon}");
         foreach (var corpus in examples.GroupBy(e => e.Corpus).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var byLabel = string.Join(" ", corpus.GroupBy(e => e.Label).OrderBy(g => g.Key).Select(g => $"{g.Key.ToString().ToLowerInvariant()} {g.Count()}"));

@@ -25,6 +25,7 @@ public sealed class SocialRulesTests
     [Theory]
     [InlineData("can't wait for the weekend", new[] { "excited", "for", "the", "weekend" })]
     [InlineData("cannot wait", new[] { "excited" })]
+    [InlineData("can't wait any longer", new[] { "can't", "NOT_wait", "NOT_any", "NOT_longer" })]
     [InlineData("can't complain about it", new[] { "satisfied", "about", "it" })]
     [InlineData("no complaints here", new[] { "satisfied", "here" })]
     [InlineData("no doubt the best", new[] { "definitely", "the", "best" })]
@@ -37,7 +38,7 @@ public sealed class SocialRulesTests
     [InlineData("never been better", new[] { "better" })]
     [InlineData("couldn't be happier", new[] { "happier" })]
     [InlineData("could not have been worse", new[] { "could", "worse" })]
-    public void Idioms_NegatorStartsAnIdiom_NoNegationScope(string text, string[] expected)
+    public void Idioms_NegatorBeforeIdiom_ExactUnigrams(string text, string[] expected)
     {
         Assert.Equal(expected, Unigrams(text, SocialRules.Idioms));
     }

@@ -35,17 +35,30 @@ public static partial class SentimentCorpora
     /// Reads the VADER lexicon's terms as one-word training examples (always in the training split):
     /// social texts are short, and this teaches the model what a single slang word or emoticon means.
     /// </summary>
-    public static IReadOnlyList<LabeledText> LexiconExamples(string dataDir, float weight)
+    public static IReadOnlyList<LabeledText> LexiconExamples(string dataDir, float weight, bool social = false)
     {
         var examples = new List<LabeledText>();
+        var vaderTerms = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(Path.Combine(dataDir, "vader", "vader_lexicon.txt")))
         {
             var parts = line.Split('\t');
+            vaderTerms.Add(parts[0]);
             if (parts.Length >= 2 && float.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var valence)
                 && Math.Abs(valence) >= LexiconPolarValence)
             {
                 var label = valence > 0 ? SentimentClass.Positive : SentimentClass.Negative;
                 examples.Add(new LabeledText(LexiconCorpus, parts[0], label, valence, weight, DataSplit.Train));
+            }
+        }
+
+        if (social)
+        {
+            foreach (var (term, valence) in SocialLexicon.Terms)
+            {
+                if (!vaderTerms.Contains(term) && Math.Abs(valence) >= LexiconPolarValence)
+                {
+                    examples.Add(new LabeledText(LexiconCorpus, term, valence > 0 ? SentimentClass.Positive : SentimentClass.Negative, valence, weight, DataSplit.Train));
+                }
             }
         }
 

@@ -22,4 +22,7 @@ public sealed record SentimentTrainingOptions
 
     /// <summary>Social-text rules of the featurizer (stored in the model file).</summary>
     public SocialRules Rules { get; init; } = SocialRules.Default;
+
+    /// <summary>Add <see cref="SocialLexicon"/>'s hand-written terms to the lexicon features and one-word examples.</summary>
+    public bool SocialLexicon { get; init; } = true;
 }
