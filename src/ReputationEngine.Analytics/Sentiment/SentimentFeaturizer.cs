@@ -95,7 +95,7 @@ public sealed class SentimentFeaturizer
     public bool Featurize(ReadOnlySpan<char> text, FeatureVector output)
     {
         output.Clear();
-        SocialTokenizer.Tokenize(text, _tokens, (Rules & SocialRules.Emoji) != 0, (Rules & SocialRules.Sarcasm) != 0);
+        SocialTokenizer.Tokenize(text, _tokens, (Rules & SocialRules.Emoji) != 0, (Rules & SocialRules.Sarcasm) != 0, (Rules & SocialRules.Ratings) != 0);
         var tokens = _tokens.Tokens;
 
         if (_roles.Length < tokens.Length)

@@ -26,6 +26,9 @@ public enum SocialRules
     /// <summary>"?!" / "!?" and repeated "??" as their own cues.</summary>
     Punctuation = 8,
 
+    /// <summary>Ratings out of ten ("10/10", "2/10") read as "excellent" (8–10) or "terrible" (0–3).</summary>
+    Ratings = 16,
+
     /// <summary>What the shipped model was trained with.</summary>
-    Default = Idioms | Emoji | Sarcasm | Punctuation,
+    Default = Idioms | Emoji | Sarcasm | Punctuation | Ratings,
 }

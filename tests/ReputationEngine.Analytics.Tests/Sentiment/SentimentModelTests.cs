@@ -111,7 +111,7 @@ public sealed class SentimentModelTests
     {
         // Floors for the embedded model on the hand-written check set: 103 posts (70 polar) since sent3.
         // With character n-grams (sent5) it scores 88/103 three-class and 65/70 binary (before: 85/103, 63/70);
-        // with the social rules and lexicon (sent6) 89/103 and 66/70.
+        // with the social rules and lexicon (sent6) 90/103 and 66/70.
         const double MinAccuracy = 0.8;
         const double MinPolarAccuracy = 0.9;
 
@@ -129,7 +129,7 @@ public sealed class SentimentModelTests
     public void BlindSocialSet_Default_AboveFloor()
     {
         // The blind set (sent6, 157 posts, 120 polar), written before the model saw it. Floors are the
-        // model before the social rules: 118/157 three-class, 102/120 binary; the shipped model: 126/157, 107/120.
+        // model before the social rules: 118/157 three-class, 102/120 binary; the shipped model: 128/157, 108/120.
         const double MinAccuracy = 0.75;
         const double MinPolarAccuracy = 0.85;
 

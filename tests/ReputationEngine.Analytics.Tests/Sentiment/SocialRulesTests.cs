@@ -182,4 +182,25 @@ public sealed class SocialRulesTests
         Assert.Equal([TokenFlags.None, TokenFlags.Sarcasm, TokenFlags.Sarcasm], buffer.Tokens.ToArray().Select(t => t.Flags));
         Assert.Equal("/s", buffer.StringOf(buffer.Tokens[2]));
     }
+
+    [Theory]
+    [InlineData("10/10 would fly again", new[] { "excellent", "would", "fly", "again" })]
+    [InlineData("8/10", new[] { "excellent" })]
+    [InlineData("service 1/10.", new[] { "service", "terrible" })]
+    [InlineData("0/10", new[] { "terrible" })]
+    [InlineData("5/10 meh", new[] { "meh" })]
+    [InlineData("due 1/10/2025", new[] { "due" })]
+    [InlineData("1/100", new string[0])]
+    [InlineData("11/10", new[] { "excellent" })]
+    public void Ratings_OutOfTen_ReadAsAWord(string text, string[] expected)
+    {
+        Assert.Equal(expected, Unigrams(text, SocialRules.Ratings));
+    }
+
+    [Fact]
+    public void Ratings_Off_Numbers()
+    {
+        Assert.Equal(["<num>", "<num>"], Features("10/10", SocialRules.None).Select(f => f.Name).Where(n => n == "<num>"));
+        Assert.Empty(Unigrams("10/10", SocialRules.None));
+    }
 }
