@@ -203,4 +203,31 @@ public sealed class SocialRulesTests
         Assert.Equal(["<num>", "<num>"], Features("10/10", SocialRules.None).Select(f => f.Name).Where(n => n == "<num>"));
         Assert.Empty(Unigrams("10/10", SocialRules.None));
     }
+
+    [Fact]
+    public void Featurize_AllRules_NoAllocationOnceWarm()
+    {
+        string[] texts =
+        [
+            "can't wait!! couldn't be happier 🔥 10/10", "yeah right, great service 🙄 /s", "hahaha lmaooo the least helpful agent?!",
+            "never let me down, no doubt 🤡🥲 #fail @brand https://t.co/x", "not gonna lie at least it works 1/10??",
+        ];
+        var featurizer = new SentimentFeaturizer(rules: SocialRules.Default);
+        var vector = new FeatureVector();
+        foreach (var text in texts)
+        {
+            featurizer.Featurize(text, vector);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            foreach (var text in texts)
+            {
+                featurizer.Featurize(text, vector);
+            }
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
