@@ -58,16 +58,22 @@ function metrics(items, system) {
   return { n: items.length, binary: correct / polar, macroF1: hasNeutral ? f1 / 3 : NaN, confusion };
 }
 
-// The hand-written check set (train --check) is reported on its own, never inside "all".
-const CHECK = 'social-check';
-const corpora = [...new Set(rows.map(r => r.corpus))].filter(c => c !== CHECK).sort();
-corpora.push('all');
-if (rows.some(r => r.corpus === CHECK)) corpora.push(CHECK);
+// The hand-written check sets (train --check, one corpus per file, named after it) are reported
+// each on its own and then together, never inside "all".
+const isCheck = c => c.startsWith('social-check');
+const checks = [...new Set(rows.map(r => r.corpus))].filter(isCheck).sort();
+const corpora = [...new Set(rows.map(r => r.corpus))].filter(c => !isCheck(c)).sort();
+if (corpora.length > 0) corpora.push('all');
+corpora.push(...checks);
+const BOTH = 'social (all check sets)';
+if (checks.length > 1) corpora.push(BOTH);
 const fmt = v => Number.isNaN(v) ? '–' : v.toFixed(3);
 console.log('| corpus | n | system | binary acc (polar) | macro-F1 (3-class) | confusion [gold neg; neu; pos] × predicted |');
 console.log('|---|---:|---|---:|---:|---|');
 for (const corpus of corpora) {
-  const items = corpus === 'all' ? rows.filter(r => r.corpus !== CHECK) : rows.filter(r => r.corpus === corpus);
+  const items = corpus === 'all' ? rows.filter(r => !isCheck(r.corpus))
+    : corpus === BOTH ? rows.filter(r => isCheck(r.corpus))
+    : rows.filter(r => r.corpus === corpus);
   for (const [name, system] of Object.entries(systems)) {
     const m = metrics(items, system);
     const confusion = '[' + m.confusion.map(row => row.join(' ')).join('; ') + ']';

@@ -14,5 +14,5 @@ fi
 
 dotnet run -c Release --project "$repo/src/ReputationEngine.Cli" -- \
   train --data "$data" --out "$here/out/sentiment.model" --heldout "$here/out/heldout.tsv" \
-  --check "$here/social-check.tsv"
+  --check "$here/social-check.tsv" --check "$here/social-check-2.tsv"
 node "$here/evaluate.mjs" "$here/out/heldout.tsv" | tee "$here/out/peers.md"

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using ReputationEngine.Analytics.Text;
 
 namespace ReputationEngine.Analytics.Sentiment;
@@ -47,21 +48,44 @@ public sealed class SentimentFeaturizer
     private static readonly int CapsIndex = CueIndex("<caps>");
     private static readonly int ElongationIndex = CueIndex("<elongated>");
     private static readonly int HashtagIndex = CueIndex("<hashtag>");
+    private static readonly int InterrobangIndex = CueIndex("<?!>");
+    private static readonly int RepeatedQuestionIndex = CueIndex("<??>");
+
+    // Praise words people use with an explicit sarcasm marker ("great service 🙄"): read as negated then.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SarcasticPraise = FrozenSet.Create(StringComparer.Ordinal,
+        "great", "good", "thanks", "thank", "love", "loving", "lovely", "perfect", "amazing", "awesome", "nice", "wonderful",
+        "brilliant", "fantastic", "best", "cool", "genius", "excellent", "superb", "impressive", "helpful", "glad", "fun",
+        "outstanding", "incredible", "important", "fabulous", "terrific", "stellar", "smooth", "efficient", "quick", "fast",
+        "yeah", "sure", "right", "wow", "congrats", "congratulations")
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Comparatives that "never been" / "couldn't be" turn into a superlative, not a negation.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Comparatives = FrozenSet.Create(StringComparer.Ordinal,
+        "better", "happier", "worse", "more", "easier", "smoother", "nicer", "faster", "cheaper", "prouder", "less")
+        .GetAlternateLookup<ReadOnlySpan<char>>();
 
     private readonly TokenBuffer _tokens = new();
     private WordRole[] _roles = new WordRole[InitialRoles];
+
+    // Per token, set by the idiom rules: the text read instead (null = its own) and a value factor (0 = consumed).
+    private string?[] _replacement = new string?[InitialRoles];
+    private float[] _factor = new float[InitialRoles];
     private readonly SentimentLexicon? _lexicon;
     private char[] _squeezed = new char[64];
 
     /// <param name="lexicon">Only while training: adds the lexicon features that are folded into the weights later.</param>
     /// <param name="charGrams">Character n-grams to add; null = <see cref="CharNGramOptions.Default"/> (the shipped model's).</param>
-    public SentimentFeaturizer(SentimentLexicon? lexicon = null, CharNGramOptions? charGrams = null)
+    /// <param name="rules">Social-text rules; null = <see cref="SocialRules.Default"/> (the shipped model's).</param>
+    public SentimentFeaturizer(SentimentLexicon? lexicon = null, CharNGramOptions? charGrams = null, SocialRules? rules = null)
     {
         _lexicon = lexicon;
         CharGrams = charGrams ?? CharNGramOptions.Default;
+        Rules = rules ?? SocialRules.Default;
     }
 
     public CharNGramOptions CharGrams { get; }
+
+    public SocialRules Rules { get; }
 
     /// <summary>Hashed index of a unigram feature: <paramref name="text"/> as the tokenizer normalizes it.</summary>
     public static int UnigramIndex(ReadOnlySpan<char> text, bool negated) =>
@@ -71,12 +95,14 @@ public sealed class SentimentFeaturizer
     public bool Featurize(ReadOnlySpan<char> text, FeatureVector output)
     {
         output.Clear();
-        SocialTokenizer.Tokenize(text, _tokens);
+        SocialTokenizer.Tokenize(text, _tokens, (Rules & SocialRules.Emoji) != 0, (Rules & SocialRules.Sarcasm) != 0, (Rules & SocialRules.Ratings) != 0);
         var tokens = _tokens.Tokens;
 
         if (_roles.Length < tokens.Length)
         {
             _roles = new WordRole[tokens.Length];
+            _replacement = new string?[tokens.Length];
+            _factor = new float[tokens.Length];
         }
 
         var content = 0;
@@ -87,6 +113,8 @@ public sealed class SentimentFeaturizer
         {
             var token = tokens[t];
             _roles[t] = WordRole.None;
+            _replacement[t] = null;
+            _factor[t] = 1f;
             if (token.Kind == TokenKind.Punctuation)
             {
                 continue;
@@ -105,10 +133,21 @@ public sealed class SentimentFeaturizer
             }
         }
 
+        if ((Rules & (SocialRules.Idioms | SocialRules.Emoji)) != 0)
+        {
+            content -= ApplyIdioms(tokens);
+        }
+
         if (content == 0)
         {
             return false;
         }
+
+        var sarcastic = (Rules & SocialRules.Sarcasm) != 0 && IsSarcastic(tokens);
+        var punctuationCues = (Rules & SocialRules.Punctuation) != 0;
+        var previousPunctuation = '\0';
+        var interrobangs = 0;
+        var repeatedQuestions = 0;
 
         // Length-normalize so long reviews and one-word posts land on the same scale.
         var scale = 1f / MathF.Sqrt(content);
@@ -127,18 +166,31 @@ public sealed class SentimentFeaturizer
         for (var t = 0; t < tokens.Length; t++)
         {
             var token = tokens[t];
-            var tokenText = _tokens.TextOf(token);
+            if (_factor[t] == 0f)
+            {
+                continue; // consumed by an idiom
+            }
+
+            var tokenText = TextAt(t);
             if (token.Kind == TokenKind.Punctuation)
             {
                 exclamations += tokenText[0] == '!' ? 1 : 0;
                 questions += tokenText[0] == '?' ? 1 : 0;
+                if (punctuationCues)
+                {
+                    interrobangs += (tokenText[0], previousPunctuation) is ('?', '!') or ('!', '?') ? 1 : 0;
+                    repeatedQuestions += (tokenText[0], previousPunctuation) is ('?', '?') ? 1 : 0;
+                    previousPunctuation = tokenText[0];
+                }
+
                 negationLeft = 0;
                 boost = 1f;
                 previousIndex = -1;
                 continue;
             }
 
-            var value = scale * (contrastAt < 0 ? 1f : t < contrastAt ? BeforeContrast : t > contrastAt ? AfterContrast : 1f);
+            previousPunctuation = '\0';
+            var value = scale * _factor[t] * (contrastAt < 0 ? 1f : t < contrastAt ? BeforeContrast : t > contrastAt ? AfterContrast : 1f);
             var isWord = token.Kind is TokenKind.Word or TokenKind.Hashtag;
             var negated = false;
             if (isWord)
@@ -162,14 +214,14 @@ public sealed class SentimentFeaturizer
                     elongations++;
                 }
 
-                negated = negationLeft > 0;
+                negated = negationLeft > 0 || (sarcastic && SarcasticPraise.Contains(tokenText));
                 if (token.Kind == TokenKind.Hashtag)
                 {
                     AddCue(output, HashtagIndex, scale, "<hashtag>");
                 }
             }
 
-            AddUnigram(output, tokenText, negated, value, (token.Flags & TokenFlags.Elongated) != 0);
+            AddUnigram(output, tokenText, negated, value, (token.Flags & TokenFlags.Elongated) != 0 && _replacement[t] is null);
             if (isWord)
             {
                 AddCharGrams(output, tokenText, negated, value);
@@ -180,7 +232,7 @@ public sealed class SentimentFeaturizer
             {
                 var bigram = (int)(FeatureHasher.Combine(previousHash, hash, BigramSeed) & HashMask);
                 output.Add(bigram, scale);
-                output.Names?.Add(string.Concat(new string(_tokens.TextOf(tokens[previousIndex])), " ", tokenText));
+                output.Names?.Add(string.Concat(new string(TextAt(previousIndex)), " ", tokenText));
             }
 
             previousHash = hash;
@@ -217,7 +269,195 @@ public sealed class SentimentFeaturizer
         AddCue(output, QuestionIndex, scale * Math.Min(questions, MaxQuestions), "<?>");
         AddCue(output, CapsIndex, scale * caps, "<caps>");
         AddCue(output, ElongationIndex, scale * elongations, "<elongated>");
+        AddCue(output, InterrobangIndex, scale * Math.Min(interrobangs, MaxQuestions), "<?!>");
+        AddCue(output, RepeatedQuestionIndex, scale * Math.Min(repeatedQuestions, MaxQuestions), "<??>");
         return true;
+    }
+
+    private ReadOnlySpan<char> TextAt(int t) => _replacement[t] is { } replacement ? replacement : _tokens.TextOf(_tokens.Tokens[t]);
+
+    /// <summary>The word at <paramref name="t"/>, or empty when it is not a word (or out of range).</summary>
+    private ReadOnlySpan<char> WordAt(ReadOnlySpan<Token> tokens, int t) =>
+        t >= 0 && t < tokens.Length && tokens[t].Kind == TokenKind.Word ? _tokens.TextOf(tokens[t]) : default;
+
+    /// <summary>Applies the idiom and laughter rules to the roles, replacements and factors; returns the tokens consumed.</summary>
+    private int ApplyIdioms(ReadOnlySpan<Token> tokens)
+    {
+        var idioms = (Rules & SocialRules.Idioms) != 0;
+        var laughter = (Rules & SocialRules.Emoji) != 0;
+        var consumed = 0;
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            if (tokens[t].Kind != TokenKind.Word || _factor[t] == 0f)
+            {
+                continue;
+            }
+
+            var word = _tokens.TextOf(tokens[t]);
+            if (laughter && Laughter(word) is { } canonical)
+            {
+                _replacement[t] = canonical;
+            }
+            else if (idioms && _roles[t] == WordRole.Negator)
+            {
+                consumed += NegationIdiom(tokens, t, word);
+            }
+            else if (idioms && word is "least")
+            {
+                // VADER's rule: "the least helpful" negates, "at least" / "very least" does not.
+                _roles[t] = WordAt(tokens, t - 1) is "at" or "very" ? WordRole.None : WordRole.Negator;
+            }
+        }
+
+        return consumed;
+    }
+
+    /// <summary>A negator that starts an idiom rather than a negation; returns the tokens consumed.</summary>
+    private int NegationIdiom(ReadOnlySpan<Token> tokens, int t, ReadOnlySpan<char> word)
+    {
+        var next = WordAt(tokens, t + 1);
+        var modal = word is "can't" or "cant" or "cannot" or "couldn't" or "couldnt"
+            || (word is "not" && WordAt(tokens, t - 1) is "can" or "could");
+        // "can't wait any longer" / "can't wait forever" is impatience, not eagerness.
+        if (modal && next is "wait" && WordAt(tokens, t + 2) is not ("any" or "anymore" or "forever" or "much" or "around"))
+        {
+            return Replace(t, "excited", 1);
+        }
+
+        if ((modal && next is "complain") || (word is "no" && next is "complaints" or "complaint"))
+        {
+            return Replace(t, "satisfied", 1);
+        }
+
+        if (word is "no" or "without")
+        {
+            if (next is "doubt")
+            {
+                return Replace(t, "definitely", 1);
+            }
+
+            if (next is "a" && WordAt(tokens, t + 2) is "doubt")
+            {
+                return Replace(t, "definitely", 2);
+            }
+        }
+
+        if (word is "not" && next is "only" or "just")
+        {
+            _roles[t] = WordRole.None;
+            return 0;
+        }
+
+        // "never let me down", "won't let you down".
+        if (next is "let" && WordAt(tokens, t + 3) is "down")
+        {
+            return Replace(t, "reliable", 3);
+        }
+
+        // "can't believe how good": surprise, the words after keep their own sign.
+        if (modal && next is "believe")
+        {
+            _roles[t] = WordRole.None;
+            return 0;
+        }
+
+        if (word is "not" && (next is "gonna" ? WordAt(tokens, t + 2) is "lie" : next is "going" && WordAt(tokens, t + 2) is "to" && WordAt(tokens, t + 3) is "lie"))
+        {
+            var end = next is "gonna" ? t + 2 : t + 3;
+            for (var i = t; i <= end; i++)
+            {
+                _factor[i] = 0f;
+            }
+
+            return end - t + 1;
+        }
+
+        // "never been better", "couldn't be happier", "could not have been worse": a superlative.
+        if (modal || word is "never" or "wouldn't" or "wouldnt")
+        {
+            var i = t + 1;
+            if (WordAt(tokens, i) is "have")
+            {
+                i++;
+            }
+
+            if (WordAt(tokens, i) is "be" or "been" && Comparatives.Contains(WordAt(tokens, i + 1)))
+            {
+                i++;
+                for (var d = t; d < i; d++)
+                {
+                    _factor[d] = 0f;
+                }
+
+                // "more"/"less" already boost or damp the word after them.
+                if (WordAt(tokens, i) is not ("more" or "less"))
+                {
+                    _factor[i] = IntensifierBoost;
+                }
+
+                return i - t;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Reads the negator at <paramref name="t"/> as <paramref name="text"/> and consumes the next <paramref name="count"/> tokens.</summary>
+    private int Replace(int t, string text, int count)
+    {
+        _replacement[t] = text;
+        _roles[t] = WordRole.None;
+        for (var i = 1; i <= count; i++)
+        {
+            _factor[t + i] = 0f;
+        }
+
+        return count;
+    }
+
+    /// <summary>Laughter spellings folded to one form: "hahaha", "hehe" → "haha"; "lolol" → "lol"; "lmaooo", "lmfao" → "lmao".</summary>
+    private static string? Laughter(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 4)
+        {
+            return null;
+        }
+
+        if ((word.StartsWith("lmao") || word.StartsWith("lmfao")) && word.TrimEnd('o').Length is 3 or 4)
+        {
+            return word is "lmao" ? null : "lmao";
+        }
+
+        if (word[0] == 'l' && word[^1] == 'l' && word.IndexOfAnyExcept('l', 'o') < 0 && !word.Contains("ll", StringComparison.Ordinal))
+        {
+            return "lol";
+        }
+
+        if (word.IndexOfAnyExcept('h', 'a', 'e') < 0 && word.Count('h') >= 2 && !word.Contains("hh", StringComparison.Ordinal))
+        {
+            return word is "haha" ? null : "haha";
+        }
+
+        return null;
+    }
+
+    /// <summary>An explicit sarcasm marker: 🙄, 🙃, "/s" (flagged by the tokenizer) or "yeah right" ending a clause.</summary>
+    private bool IsSarcastic(ReadOnlySpan<Token> tokens)
+    {
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            if ((tokens[t].Flags & TokenFlags.Sarcasm) != 0)
+            {
+                return true;
+            }
+
+            if (WordAt(tokens, t) is "yeah" or "yea" or "ya" && WordAt(tokens, t + 1) is "right" && WordAt(tokens, t + 2).IsEmpty)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void AddUnigram(FeatureVector output, ReadOnlySpan<char> text, bool negated, float value, bool elongated)

@@ -42,7 +42,10 @@ public sealed class SentimentLexicon
     public int Count => _entries.Count;
 
     /// <summary>Loads <c>vader/vader_lexicon.txt</c> and <c>huliu-opinion-lexicon/*-words.txt</c> under <paramref name="dataDir"/>.</summary>
-    public static SentimentLexicon Load(string dataDir, float featureScale = DefaultFeatureScale)
+    /// <param name="dataDir">The sentiment data folder.</param>
+    /// <param name="featureScale">Scale of the lexicon features.</param>
+    /// <param name="social">Also <see cref="SocialLexicon"/>'s terms (only where VADER has no rating).</param>
+    public static SentimentLexicon Load(string dataDir, float featureScale = DefaultFeatureScale, bool social = false)
     {
         var vader = new Dictionary<string, List<float>>(StringComparer.Ordinal);
         var huliu = new Dictionary<string, float>(StringComparer.Ordinal);
@@ -64,6 +67,17 @@ public sealed class SentimentLexicon
                 }
 
                 list.Add(valence / VaderScale);
+            }
+        }
+
+        if (social)
+        {
+            foreach (var (term, valence) in SocialLexicon.Terms)
+            {
+                if (Normalize(term, buffer) is { } key && !vader.ContainsKey(key))
+                {
+                    vader[key] = [valence / VaderScale];
+                }
             }
         }
 

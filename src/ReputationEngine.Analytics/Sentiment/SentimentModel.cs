@@ -19,8 +19,9 @@ public sealed class SentimentModel : ISentimentScorer
     public const string DefaultResourceName = "ReputationEngine.Analytics.Sentiment.sentiment.model";
 
     private const int Magic = 0x4D534552; // "RESM"
-    // Version 1: no character n-grams. Version 2 adds the n-gram settings after the header.
-    private const int FormatVersion = 2;
+    // Version 1: no character n-grams. Version 2 adds the n-gram settings after the header,
+    // version 3 the social rules after them.
+    private const int FormatVersion = 3;
     private const int HeaderInts = 4; // magic, version, hash bits, classes
     private const int CharGramInts = 4; // min length, max length, weight, mark negation
 
@@ -38,7 +39,7 @@ public sealed class SentimentModel : ISentimentScorer
     private const uint IndexMask = SentimentFeaturizer.HashSize - 1;
     private readonly float[] _biases;
 
-    public SentimentModel(float[] weights, float[] biases, float temperature, CharNGramOptions charGrams)
+    public SentimentModel(float[] weights, float[] biases, float temperature, CharNGramOptions charGrams, SocialRules rules = SocialRules.None)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(weights.Length, SentimentFeaturizer.HashSize * ClassCount);
         ArgumentOutOfRangeException.ThrowIfNotEqual(biases.Length, ClassCount);
@@ -47,10 +48,14 @@ public sealed class SentimentModel : ISentimentScorer
         _biases = biases;
         Temperature = temperature;
         CharGrams = charGrams;
+        Rules = rules;
     }
 
     /// <summary>The character n-grams the model was trained with (scoring uses the same).</summary>
     public CharNGramOptions CharGrams { get; }
+
+    /// <summary>The social-text rules the model was trained with (scoring uses the same).</summary>
+    public SocialRules Rules { get; }
 
     /// <summary>Logits are divided by this before the softmax (fitted on a validation split).</summary>
     public float Temperature { get; }
@@ -95,6 +100,13 @@ public sealed class SentimentModel : ISentimentScorer
             offset += CharGramInts * sizeof(int);
         }
 
+        var rules = SocialRules.None;
+        if (header[1] >= 3)
+        {
+            rules = (SocialRules)BinaryPrimitives.ReadInt32LittleEndian(bytes[offset..]);
+            offset += sizeof(int);
+        }
+
         var floats = MemoryMarshal.Cast<byte, float>(bytes[offset..]);
         var temperature = floats[0];
         var biases = floats.Slice(1, ClassCount).ToArray();
@@ -114,7 +126,7 @@ public sealed class SentimentModel : ISentimentScorer
             }
         }
 
-        return new SentimentModel(weights, biases, temperature, charGrams);
+        return new SentimentModel(weights, biases, temperature, charGrams, rules);
     }
 
     public void Save(string path)
@@ -136,6 +148,7 @@ public sealed class SentimentModel : ISentimentScorer
         writer.Write(CharGrams.MaxLength);
         writer.Write(CharGrams.Weight);
         writer.Write(CharGrams.MarkNegation ? 1 : 0);
+        writer.Write((int)Rules);
         writer.Write(Temperature);
         foreach (var b in _biases)
         {
@@ -268,9 +281,9 @@ public sealed class SentimentModel : ISentimentScorer
     private SentimentFeaturizer Featurizer()
     {
         var featurizer = t_featurizer;
-        if (featurizer is null || featurizer.CharGrams != CharGrams)
+        if (featurizer is null || featurizer.CharGrams != CharGrams || featurizer.Rules != Rules)
         {
-            t_featurizer = featurizer = new SentimentFeaturizer(charGrams: CharGrams);
+            t_featurizer = featurizer = new SentimentFeaturizer(charGrams: CharGrams, rules: Rules);
         }
 
         return featurizer;

@@ -9,11 +9,18 @@ namespace ReputationEngine.Analytics.Text;
 /// </summary>
 public static class EmojiMap
 {
-    private static readonly FrozenDictionary<int, string> Map = Build();
+    private static readonly FrozenDictionary<int, string> Map = Build(wide: false);
+    private static readonly FrozenDictionary<int, string> WideMap = Build(wide: true);
 
     public static string? Lookup(Rune rune) => Map.GetValueOrDefault(rune.Value);
 
-    private static FrozenDictionary<int, string> Build()
+    /// <summary>Like <see cref="Lookup(Rune)"/>; <paramref name="wide"/> adds the emoji of <c>SocialRules.Emoji</c> (a model trained without them must not see them).</summary>
+    public static string? Lookup(Rune rune, bool wide) => (wide ? WideMap : Map).GetValueOrDefault(rune.Value);
+
+    /// <summary>🙄 and 🙃: said with a straight face, meant the other way.</summary>
+    public static bool IsSarcasm(Rune rune) => rune.Value is 0x1F644 or 0x1F643;
+
+    private static FrozenDictionary<int, string> Build(bool wide)
     {
         var map = new Dictionary<int, string>();
         void Add(string canonical, params int[] codePoints)
@@ -43,6 +50,20 @@ public static class EmojiMap
         Add(">:(", 0x1F620, 0x1F621, 0x1F92C, 0x1F624, 0x1F47F);
         Add("</3", 0x1F494);
         Add(":|", 0x1F610, 0x1F636);
+        if (wide)
+        {
+            // Praise and delight as posted: fire, muscle, star, trophy, rocket, yum, toasts, handshake, crown.
+            Add(":)", 0x1F525, 0x1F4AA, 0x2B50, 0x1F3C6, 0x1F680, 0x1F60B, 0x1F924, 0x1F38A, 0x1F942, 0x1F37E, 0x1F91D,
+                0x1F451, 0x270C, 0x1F919, 0x1F638, 0x1F979);
+            Add("<3", 0x1F63B, 0x1FAF6, 0x1F90D, 0x1F90E, 0x1F49D, 0x1F48C);
+            Add("lol", 0x1F639);
+
+            // Mockery, resignation, facepalm, grimace, melting, upside-down smile (sarcasm).
+            Add(":/", 0x1F972, 0x1F926, 0x1F62C, 0x1FAE0, 0x1FAE4, 0x1F643, 0x1F613, 0x1F62A);
+            Add(":(", 0x1F921, 0x1F626, 0x1F627, 0x1F635, 0x1F912, 0x1F915, 0x274C, 0x1F6AB, 0x1F63F);
+            Add(">:(", 0x1F63E, 0x1F595);
+        }
+
         return map.ToFrozenDictionary();
     }
 }

@@ -20,7 +20,21 @@ public static class SocialTokenizer
     public const string MentionToken = "<user>";
     public const string NumberToken = "<num>";
 
-    public static void Tokenize(ReadOnlySpan<char> text, TokenBuffer output)
+    /// <summary>"/s" at the end of a post: the writer says it was sarcasm.</summary>
+    public const string SarcasmToken = "/s";
+
+    public static void Tokenize(ReadOnlySpan<char> text, TokenBuffer output) => Tokenize(text, output, wideEmoji: false, sarcasmTag: false, ratings: false);
+
+    /// <summary>Words a rating out of ten stands for: what people mean by "10/10" and "1/10".</summary>
+    public const string HighRating = "excellent";
+    public const string LowRating = "terrible";
+
+    /// <summary>
+    /// Like <see cref="Tokenize(ReadOnlySpan{char}, TokenBuffer)"/>; <paramref name="wideEmoji"/> maps the emoji
+    /// added with SocialRules.Emoji too, <paramref name="sarcasmTag"/> reads a standalone "/s" as a sarcasm marker,
+    /// <paramref name="ratings"/> reads "N/10" (not a longer date) as <see cref="HighRating"/> (8–10) or <see cref="LowRating"/> (0–3).
+    /// </summary>
+    public static void Tokenize(ReadOnlySpan<char> text, TokenBuffer output, bool wideEmoji, bool sarcasmTag, bool ratings = false)
     {
         output.Clear();
         var s = text.Length > MaxChars ? text[..MaxChars] : text;
@@ -60,6 +74,11 @@ public static class SocialTokenizer
             {
                 i = ReadWord(s, i, output, TokenKind.Word);
             }
+            else if (ratings && atTokenStart && RatingLength(s[i..], out var high) is > 0 and var ratingLength)
+            {
+                output.Add(high ? HighRating : LowRating, TokenKind.Word);
+                i += ratingLength;
+            }
             else if (char.IsDigit(c))
             {
                 while (i < s.Length && (char.IsDigit(s[i]) || ((s[i] is '.' or ',' or ':') && i + 1 < s.Length && char.IsDigit(s[i + 1]))))
@@ -69,6 +88,12 @@ public static class SocialTokenizer
 
                 output.Add(NumberToken, TokenKind.Number);
             }
+            else if (sarcasmTag && atTokenStart && c == '/' && i + 1 < s.Length && s[i + 1] is 's' or 'S'
+                && (i + 2 == s.Length || !char.IsLetterOrDigit(s[i + 2])))
+            {
+                output.Add(SarcasmToken, TokenKind.Emoticon, TokenFlags.Sarcasm);
+                i += 2;
+            }
             else if (c is '!' or '?' or '.' or ',' or ';' or ':')
             {
                 output.Add(new ReadOnlySpan<char>(in c), TokenKind.Punctuation);
@@ -76,9 +101,9 @@ public static class SocialTokenizer
             }
             else if (Rune.DecodeFromUtf16(s[i..], out var rune, out var consumed) == System.Buffers.OperationStatus.Done)
             {
-                if (EmojiMap.Lookup(rune) is { } canonical)
+                if (EmojiMap.Lookup(rune, wideEmoji) is { } canonical)
                 {
-                    output.Add(canonical, TokenKind.Emoticon);
+                    output.Add(canonical, TokenKind.Emoticon, EmojiMap.IsSarcasm(rune) ? TokenFlags.Sarcasm : TokenFlags.None);
                 }
 
                 i += consumed;
@@ -148,6 +173,28 @@ public static class SocialTokenizer
 
         output.End(start, kind, flags);
         return i;
+    }
+
+    /// <summary>Length of a clear rating out of ten at the start of <paramref name="s"/> ("9/10", "0/10"), else 0.</summary>
+    private static int RatingLength(ReadOnlySpan<char> s, out bool high)
+    {
+        high = false;
+        var digits = s.Length > 1 && char.IsAsciiDigit(s[1]) ? 2 : 1;
+        if (!char.IsAsciiDigit(s[0]) || s.Length < digits + 3 || s[digits] != '/' || s[digits + 1] != '1' || s[digits + 2] != '0')
+        {
+            return 0;
+        }
+
+        // "1/10/2025" is a date, "1/100" a fraction.
+        var end = digits + 3;
+        if (end < s.Length && (char.IsLetterOrDigit(s[end]) || s[end] == '/'))
+        {
+            return 0;
+        }
+
+        var score = digits == 1 ? s[0] - '0' : ((s[0] - '0') * 10) + (s[1] - '0');
+        high = score >= 8; // "11/10" is praise too
+        return high || score <= 3 ? end : 0;
     }
 
     private static bool IsUrlStart(ReadOnlySpan<char> s) =>

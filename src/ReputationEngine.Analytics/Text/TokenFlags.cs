@@ -11,4 +11,7 @@ public enum TokenFlags : byte
 
     /// <summary>A letter repeated three times or more ("sooo") was shortened.</summary>
     Elongated = 2,
+
+    /// <summary>An explicit sarcasm marker: 🙄, 🙃 or "/s" (the last only when the tokenizer reads it).</summary>
+    Sarcasm = 4,
 }

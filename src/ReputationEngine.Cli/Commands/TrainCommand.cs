@@ -15,7 +15,7 @@ public static class TrainCommand
         var data = new Option<DirectoryInfo>("--data") { Description = "Folder with the sentiment corpora (shared/data/sentiment)", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the trained model file", Required = true };
         var heldOut = new Option<FileInfo?>("--heldout") { Description = "Also write the test split with this model's probabilities as TSV (for the peer evaluation)" };
-        var check = new Option<FileInfo?>("--check") { Description = "Also score a hand-written check set (label<TAB>text per line; never trained on), e.g. eval/sentiment-peers/social-check.tsv" };
+        var check = new Option<FileInfo[]>("--check") { Description = "Also score a hand-written check set (label<TAB>text per line; never trained on), e.g. eval/sentiment-peers/social-check.tsv; repeatable, each set is scored on its own under its file name", AllowMultipleArgumentsPerToken = false, DefaultValueFactory = _ => [] };
         var defaults = new SentimentTrainingOptions();
         var l1 = new Option<float>("--l1") { Description = "L1 regularization", DefaultValueFactory = _ => defaults.L1Regularization };
         var l2 = new Option<float>("--l2") { Description = "L2 regularization", DefaultValueFactory = _ => defaults.L2Regularization };
@@ -27,12 +27,14 @@ public static class TrainCommand
         var charMax = new Option<int>("--char-max") { Description = "Longest character n-gram of a word", DefaultValueFactory = _ => defaults.CharGrams.MaxLength };
         var charWeight = new Option<float>("--char-weight") { Description = "Weight of a word's character n-grams relative to the word (0 = no character n-grams)", DefaultValueFactory = _ => defaults.CharGrams.Weight };
         var charNegation = new Option<bool>("--char-negation") { Description = "Mark character n-grams inside a negation scope as separate features (true/false)", DefaultValueFactory = _ => defaults.CharGrams.MarkNegation, Arity = ArgumentArity.ExactlyOne };
-        var command = new Command("train", "Train the sentiment model on the corpora and print evaluation figures") { data, output, heldOut, check, l1, l2, crossDomain, lexiconScale, lexiconExamples, corpusWeights, charMin, charMax, charWeight, charNegation };
+        var rules = new Option<SocialRules>("--rules") { Description = $"Social-text rules of the featurizer, comma-separated ({string.Join(", ", Enum.GetNames<SocialRules>())})", DefaultValueFactory = _ => defaults.Rules, CustomParser = r => Enum.Parse<SocialRules>(string.Join(",", r.Tokens.Select(t => t.Value)), ignoreCase: true) };
+        var socialLexicon = new Option<bool>("--social-lexicon") { Description = "Add the hand-written social/customer-care terms to the lexicon (true/false)", DefaultValueFactory = _ => defaults.SocialLexicon, Arity = ArgumentArity.ExactlyOne };
+        var command = new Command("train", "Train the sentiment model on the corpora and print evaluation figures") { data, output, heldOut, check, l1, l2, crossDomain, lexiconScale, lexiconExamples, corpusWeights, charMin, charMax, charWeight, charNegation, rules, socialLexicon };
         command.SetAction(parse => Run(
             parse.GetRequiredValue(data),
             parse.GetRequiredValue(output),
             parse.GetValue(heldOut),
-            parse.GetValue(check),
+            parse.GetValue(check) ?? [],
             parse.GetValue(crossDomain),
             parse.GetValue(lexiconScale),
             parse.GetValue(corpusWeights) ?? [],
@@ -42,11 +44,13 @@ public static class TrainCommand
                 L2Regularization = parse.GetValue(l2),
                 LexiconExampleWeight = parse.GetValue(lexiconExamples),
                 CharGrams = new CharNGramOptions(parse.GetValue(charMin), parse.GetValue(charMax), parse.GetValue(charWeight), parse.GetValue(charNegation)),
+                Rules = parse.GetValue(rules),
+                SocialLexicon = parse.GetValue(socialLexicon),
             }));
         return command;
     }
 
-    private static int Run(DirectoryInfo data, FileInfo output, FileInfo? heldOut, FileInfo? check, string? crossDomain, float lexiconScale, string[] corpusWeights, SentimentTrainingOptions options)
+    private static int Run(DirectoryInfo data, FileInfo output, FileInfo? heldOut, FileInfo[] checks, string? crossDomain, float lexiconScale, string[] corpusWeights, SentimentTrainingOptions options)
     {
         var clock = Stopwatch.StartNew();
         var examples = SentimentCorpora.Load(data.FullName);
@@ -68,13 +72,13 @@ public static class TrainCommand
             examples = [.. examples.Select(e => e.Corpus.StartsWith(crossDomain, StringComparison.Ordinal) ? e with { Split = DataSplit.Test } : e)];
         }
 
-        var lexicon = SentimentLexicon.Load(data.FullName, lexiconScale);
+        var lexicon = SentimentLexicon.Load(data.FullName, lexiconScale, options.SocialLexicon);
         if (options.LexiconExampleWeight > 0f)
         {
-            examples = [.. examples, .. SentimentCorpora.LexiconExamples(data.FullName, options.LexiconExampleWeight)];
+            examples = [.. examples, .. SentimentCorpora.LexiconExamples(data.FullName, options.LexiconExampleWeight, options.SocialLexicon)];
         }
 
-        Console.WriteLine($"{examples.Count} examples, lexicon of {lexicon.Count} terms, character n-grams {options.CharGrams}");
+        Console.WriteLine($"{examples.Count} examples, lexicon of {lexicon.Count} terms, character n-grams {options.CharGrams}, social rules {options.Rules}, social lexicon {options.SocialLexicon}");
         foreach (var corpus in examples.GroupBy(e => e.Corpus).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var byLabel = string.Join(" ", corpus.GroupBy(e => e.Label).OrderBy(g => g.Key).Select(g => $"{g.Key.ToString().ToLowerInvariant()} {g.Count()}"));
@@ -96,13 +100,15 @@ public static class TrainCommand
             PrintRow(corpus, metrics);
         }
 
-        if (check is not null)
+        foreach (var check in checks)
         {
-            // Scored and written beside the held-out split, but never part of its "all" row.
-            var checkSet = SentimentCorpora.LoadCheckSet(check.FullName);
+            // Scored and written beside the held-out split, but never part of its "all" row; each
+            // set is its own corpus (named after its file) so the sets are never mixed.
+            var corpus = Path.GetFileNameWithoutExtension(check.Name);
+            var checkSet = SentimentCorpora.LoadCheckSet(check.FullName, corpus);
             Console.WriteLine();
             Console.WriteLine($"Check set {check.Name} (hand-written, never trained on)");
-            PrintRow(SentimentCorpora.CheckCorpus, SentimentEvaluation.Evaluate(model, checkSet)[SentimentEvaluation.AllCorpora]);
+            PrintRow(corpus, SentimentEvaluation.Evaluate(model, checkSet)[SentimentEvaluation.AllCorpora]);
             test = [.. test, .. checkSet];
         }
 

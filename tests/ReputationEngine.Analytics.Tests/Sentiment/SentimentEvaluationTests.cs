@@ -46,6 +46,7 @@ public sealed class SentimentEvaluationTests
             Assert.Equal([("love it 😍", SentimentClass.Positive), ("opens at 9", SentimentClass.Neutral), ("still waiting\tday 3", SentimentClass.Negative)],
                 items.Select(e => (e.Text, e.Label)));
             Assert.All(items, e => Assert.Equal((SentimentCorpora.CheckCorpus, DataSplit.Test, 1f), (e.Corpus, e.Split, e.Weight)));
+            Assert.All(SentimentCorpora.LoadCheckSet(path, "social-check-2"), e => Assert.Equal("social-check-2", e.Corpus));
         }
         finally
         {
@@ -60,6 +61,15 @@ public sealed class SentimentEvaluationTests
 
         Assert.Equal(103, posts.Count);
         Assert.Equal([37, 33, 33], posts.GroupBy(p => p.Label).OrderBy(g => g.Key).Select(g => g.Count()));
+    }
+
+    [Fact]
+    public void BlindCheckSet_Loads_AllThreeClasses()
+    {
+        var posts = SentimentCorpora.LoadCheckSet(SocialSmokeSet.Find("eval/sentiment-peers/social-check-2.tsv"), "social-check-2");
+
+        Assert.Equal(157, posts.Count);
+        Assert.Equal([72, 37, 48], posts.GroupBy(p => p.Label).OrderBy(g => g.Key).Select(g => g.Count()));
     }
 
     [Fact]

@@ -13,19 +13,20 @@ internal static class SocialSmokeSet
     private const string RelativePath = "eval/sentiment-peers/social-check.tsv";
 
     public static IReadOnlyList<(string Text, SentimentClass Label)> Posts { get; } =
-        [.. SentimentCorpora.LoadCheckSet(Find()).Select(e => (e.Text, e.Label))];
+        [.. SentimentCorpora.LoadCheckSet(Find(RelativePath)).Select(e => (e.Text, e.Label))];
 
-    private static string Find()
+    /// <summary>Finds a file of the repository above the test's output folder.</summary>
+    public static string Find(string relativePath)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, RelativePath);
+            var candidate = Path.Combine(dir.FullName, relativePath);
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new FileNotFoundException($"{RelativePath} not found above {AppContext.BaseDirectory}");
+        throw new FileNotFoundException($"{relativePath} not found above {AppContext.BaseDirectory}");
     }
 }

@@ -35,17 +35,30 @@ public static partial class SentimentCorpora
     /// Reads the VADER lexicon's terms as one-word training examples (always in the training split):
     /// social texts are short, and this teaches the model what a single slang word or emoticon means.
     /// </summary>
-    public static IReadOnlyList<LabeledText> LexiconExamples(string dataDir, float weight)
+    public static IReadOnlyList<LabeledText> LexiconExamples(string dataDir, float weight, bool social = false)
     {
         var examples = new List<LabeledText>();
+        var vaderTerms = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(Path.Combine(dataDir, "vader", "vader_lexicon.txt")))
         {
             var parts = line.Split('\t');
+            vaderTerms.Add(parts[0]);
             if (parts.Length >= 2 && float.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var valence)
                 && Math.Abs(valence) >= LexiconPolarValence)
             {
                 var label = valence > 0 ? SentimentClass.Positive : SentimentClass.Negative;
                 examples.Add(new LabeledText(LexiconCorpus, parts[0], label, valence, weight, DataSplit.Train));
+            }
+        }
+
+        if (social)
+        {
+            foreach (var (term, valence) in SocialLexicon.Terms)
+            {
+                if (!vaderTerms.Contains(term) && Math.Abs(valence) >= LexiconPolarValence)
+                {
+                    examples.Add(new LabeledText(LexiconCorpus, term, valence > 0 ? SentimentClass.Positive : SentimentClass.Negative, valence, weight, DataSplit.Train));
+                }
             }
         }
 
@@ -139,7 +152,10 @@ public static partial class SentimentCorpora
     /// Reads a check set: one <c>label&lt;TAB&gt;text</c> per line (label negative, neutral or
     /// positive; lines starting with # are comments). Every item is in the test split.
     /// </summary>
-    public static IReadOnlyList<LabeledText> LoadCheckSet(string path)
+    public static IReadOnlyList<LabeledText> LoadCheckSet(string path) => LoadCheckSet(path, CheckCorpus);
+
+    /// <summary>Reads a check set under its own corpus name, so several sets are scored apart.</summary>
+    public static IReadOnlyList<LabeledText> LoadCheckSet(string path, string corpus)
     {
         var examples = new List<LabeledText>();
         foreach (var line in File.ReadLines(path, Encoding.UTF8))
@@ -151,7 +167,7 @@ public static partial class SentimentCorpora
             }
 
             var label = Enum.Parse<SentimentClass>(line[..tab], ignoreCase: true);
-            examples.Add(new LabeledText(CheckCorpus, line[(tab + 1)..], label, null, 1f, DataSplit.Test));
+            examples.Add(new LabeledText(corpus, line[(tab + 1)..], label, null, 1f, DataSplit.Test));
         }
 
         return examples;

@@ -26,7 +26,7 @@ public static class SentimentTrainer
         var classWeights = BalanceClasses(train);
         log($"training on {train.Count} examples, class weights {string.Join(" ", classWeights.Select(w => w.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}");
 
-        var featurizer = new SentimentFeaturizer(lexicon, options.CharGrams);
+        var featurizer = new SentimentFeaturizer(lexicon, options.CharGrams, options.Rules);
         var features = new FeatureVector();
         var rows = train.Select(e => new TrainingRow
         {
@@ -64,10 +64,10 @@ public static class SentimentTrainer
         log($"lexicon feature weights per class (vader+ vader- huliu+ huliu-): {string.Join(" | ", lexiconWeights)}");
         var weights = Fold(classWeightsVectors, lexicon, options.PruneBelow);
         var biases = parameters.GetBiases().ToArray();
-        var unit = new SentimentModel(weights, biases, 1f, options.CharGrams);
+        var unit = new SentimentModel(weights, biases, 1f, options.CharGrams, options.Rules);
         var temperature = FitTemperature(unit, examples.Where(e => e.Split == DataSplit.Validation).ToList());
         log($"softmax temperature {temperature:F2} (fitted on the validation split)");
-        return new SentimentModel(weights, biases, temperature, options.CharGrams);
+        return new SentimentModel(weights, biases, temperature, options.CharGrams, options.Rules);
     }
 
     /// <summary>Scales each class's weights so every class carries the same total weight (for macro-F1).</summary>
@@ -154,7 +154,7 @@ public static class SentimentTrainer
     /// <summary>Picks the temperature with the lowest log-loss on the validation split.</summary>
     private static float FitTemperature(SentimentModel model, IReadOnlyList<LabeledText> validation)
     {
-        var featurizer = new SentimentFeaturizer(charGrams: model.CharGrams);
+        var featurizer = new SentimentFeaturizer(charGrams: model.CharGrams, rules: model.Rules);
         var features = new FeatureVector();
         var logits = validation.Select(e =>
         {

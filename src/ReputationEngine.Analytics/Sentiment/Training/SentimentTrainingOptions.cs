@@ -19,4 +19,10 @@ public sealed record SentimentTrainingOptions
 
     /// <summary>Character n-grams of words and hashtags (stored in the model file).</summary>
     public CharNGramOptions CharGrams { get; init; } = CharNGramOptions.Default;
+
+    /// <summary>Social-text rules of the featurizer (stored in the model file).</summary>
+    public SocialRules Rules { get; init; } = SocialRules.Default;
+
+    /// <summary>Add <see cref="SocialLexicon"/>'s hand-written terms to the lexicon features and one-word examples.</summary>
+    public bool SocialLexicon { get; init; } = true;
 }
