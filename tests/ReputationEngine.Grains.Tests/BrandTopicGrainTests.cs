@@ -63,4 +63,27 @@ public sealed class BrandTopicGrainTests(ClusterFixture fixture)
         var all = await fixture.Grains.GetGrain<ITopicDirectoryGrain>(ITopicDirectoryGrain.Key).GetAllAsync();
         Assert.Contains(all, t => t.Id == "t-implicit");
     }
+
+    [Fact]
+    public async Task Reactivated_KeepsWhatTheDetectorsLearned_StoredApartFromTheLiveState()
+    {
+        var topic = fixture.Grains.GetGrain<IBrandTopicGrain>("t-learned");
+        long sequence = 0;
+        async Task MinuteAsync(int minute, int count) => await topic.ApplyAsync(new MentionBatch("p", [
+            .. Enumerable.Range(0, count).Select(i => Scored(++sequence, Mention($"l{sequence}", "acme shipping", $"tw:a{i}", (minute * 60) + i), SentimentLabel.Neutral, 0)),
+        ], Flush: true));
+
+        // 40 calm minutes warm the volume baseline (30 buckets), then the grain goes and comes back.
+        for (var minute = 0; minute < 40; minute++)
+        {
+            await MinuteAsync(minute, 20);
+        }
+
+        await fixture.DeactivateAsync(topic);
+        Assert.Empty(await topic.GetActiveAlertsAsync());
+
+        // A fresh baseline would still be warming up and stay silent; the restored one knows 20 a minute is normal.
+        await MinuteAsync(40, 200);
+        Assert.Contains(await topic.GetActiveAlertsAsync(), a => a.Kind == Abstractions.Alerts.AlertKind.VolumeSpike);
+    }
 }

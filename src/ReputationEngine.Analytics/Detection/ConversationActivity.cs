@@ -37,7 +37,7 @@ public sealed class ConversationActivity
         Messages = state.Messages;
         Negative = state.Negative;
         Forecaster = new CascadeForecaster(state.Forecast, parameters);
-        state.SharesPerMinute.AsSpan().CopyTo(_sharesPerMinute);
+        state.SharesPerMinute?.AsSpan(0, Math.Min(VelocityMinutes, state.SharesPerMinute.Length)).CopyTo(_sharesPerMinute);
         _lastMinute = state.LastMinute;
         ViralEndedAt = state.ViralEndedTicks == 0 ? null : new DateTimeOffset(state.ViralEndedTicks, TimeSpan.Zero);
     }
@@ -134,7 +134,7 @@ public sealed class ConversationActivity
     public double ForecastFinalShares(DateTimeOffset now) => Forecaster.ForecastFinalShares((now - StartedAt).TotalSeconds);
 
     public ConversationActivityState ToState() =>
-        new(Id, StartedAt.UtcTicks, LastSeen.UtcTicks, Messages, Negative, (int[])_sharesPerMinute.Clone(), _lastMinute, Forecaster.ToState(),
+        new(Id, StartedAt.UtcTicks, LastSeen.UtcTicks, Messages, Negative, _sharesPerMinute.AsSpan().ContainsAnyExcept(0) ? (int[])_sharesPerMinute.Clone() : null, _lastMinute, Forecaster.ToState(),
             ViralEndedAt?.UtcTicks ?? 0);
 
     // Clears the per-minute slots that time has moved past.

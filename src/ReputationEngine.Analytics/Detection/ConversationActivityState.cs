@@ -6,6 +6,8 @@ namespace ReputationEngine.Analytics.Detection;
 /// <remarks>
 /// <see cref="ViralEndedTicks"/> (when the topic's viral alert about this conversation ended; 0 = never) is absent from state
 /// saved before it: such a conversation may be alerted on again by its forecast once.
+/// <see cref="SharesPerMinute"/> is null when the velocity window holds no shares (most tracked conversations are replies
+/// without shares; the topic writes hundreds of them at every checkpoint).
 /// </remarks>
 public sealed record ConversationActivityState(
     string Id,
@@ -13,7 +15,7 @@ public sealed record ConversationActivityState(
     long LastSeenTicks,
     long Messages,
     long Negative,
-    int[] SharesPerMinute,
+    int[]? SharesPerMinute,
     long LastMinute,
     CascadeForecasterState Forecast,
     long ViralEndedTicks = 0);

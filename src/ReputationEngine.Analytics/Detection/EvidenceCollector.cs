@@ -37,10 +37,14 @@ public sealed class EvidenceCollector
         }
     }
 
-    /// <summary>Closes the current bucket: its terms teach the baseline, and it becomes the previous one.</summary>
-    public void Rotate()
+    /// <summary>Closes the current bucket: its terms teach the baseline (unless it already learned them), and it becomes the previous one.</summary>
+    public void Rotate(bool learn = true)
     {
-        Baseline.Add(_current.Terms);
+        if (learn)
+        {
+            Baseline.Add(_current.Terms);
+        }
+
         (_previous, _current) = (_current, _previous);
         (_previousNegative, _currentNegative) = (_currentNegative, _previousNegative);
         _current.Clear();

@@ -63,6 +63,7 @@ public sealed class TopicDetector
 
     private long _bucketStart = long.MinValue;
     private long _firstObservedTicks;
+    private long _learnedThroughTicks = long.MinValue;
     private double _bucketTotal;
     private double _bucketNegative;
     private double _shareNumerator;
@@ -70,44 +71,67 @@ public sealed class TopicDetector
     private BucketPeak _volumePeak;
     private BucketPeak _negativePeak;
 
-    public TopicDetector(AlertingSettings? settings = null, TopicDetectorState? state = null, SeismicParameters? forecastParameters = null)
+    /// <summary>
+    /// Restores from <c>state</c> (the live part, or everything when written whole) and <c>learned</c> (what closed buckets
+    /// taught, stored apart; when absent, <c>state</c> carries it, as state written before the split does).
+    /// </summary>
+    public TopicDetector(
+        AlertingSettings? settings = null, TopicDetectorState? state = null, SeismicParameters? forecastParameters = null, TopicLearnedState? learned = null)
     {
         Settings = settings ?? AlertingSettings.Default;
         _forecastParameters = forecastParameters;
         _bucketTicks = Settings.Bucket.Ticks;
-        if (state is null || state.BucketSeconds != Settings.BucketSeconds)
+        if (state is not null && state.BucketSeconds != Settings.BucketSeconds)
+        {
+            state = null;
+        }
+
+        if (learned is not null && learned.BucketSeconds == Settings.BucketSeconds)
+        {
+            _volume = new SeasonalBaseline(Settings.BucketSeconds, learned.Volume);
+            _negative = new SeasonalBaseline(Settings.BucketSeconds, learned.NegativeVolume);
+            _shareNumerator = learned.NegativeShareNumerator;
+            _shareDenominator = learned.NegativeShareDenominator;
+            _evidence = new EvidenceCollector(new TermBaseline(learned.Terms, learned.TermRates));
+            _learnedThroughTicks = learned.ThroughTicks;
+        }
+        else if (state is { Volume: { } volume, NegativeVolume: { } negativeVolume })
+        {
+            _volume = new SeasonalBaseline(Settings.BucketSeconds, volume);
+            _negative = new SeasonalBaseline(Settings.BucketSeconds, negativeVolume);
+            _shareNumerator = state.NegativeShareNumerator;
+            _shareDenominator = state.NegativeShareDenominator;
+            _evidence = new EvidenceCollector(new TermBaseline(state.Terms ?? [], state.TermRates ?? []));
+            _learnedThroughTicks = volume.LastTicks;
+            LearnedVersion = 1;
+        }
+        else
         {
             _volume = new SeasonalBaseline(Settings.BucketSeconds);
             _negative = new SeasonalBaseline(Settings.BucketSeconds);
+            _evidence = new EvidenceCollector(new TermBaseline());
+            LearnedVersion = 1;
+        }
+
+        _alerts = new AlertTracker[KindCount];
+        for (var k = 0; k < KindCount; k++)
+        {
+            _alerts[k] = new AlertTracker((AlertKind)k, state is not null && k < state.Alerts.Length ? state.Alerts[k] : null);
+        }
+
+        if (state is null)
+        {
             _followers = new FollowerDistribution();
             _negativeFollowers = new FollowerDistribution();
-            _evidence = new EvidenceCollector(new TermBaseline());
-            _alerts = new AlertTracker[KindCount];
-            for (var k = 0; k < KindCount; k++)
-            {
-                _alerts[k] = new AlertTracker((AlertKind)k);
-            }
-
             return;
         }
 
         _bucketStart = state.BucketStartTicks;
         _bucketTotal = state.BucketTotal;
         _bucketNegative = state.BucketNegative;
-        _volume = new SeasonalBaseline(Settings.BucketSeconds, state.Volume);
-        _negative = new SeasonalBaseline(Settings.BucketSeconds, state.NegativeVolume);
-        _shareNumerator = state.NegativeShareNumerator;
-        _shareDenominator = state.NegativeShareDenominator;
         _followers = new FollowerDistribution(state.FollowerHistogram);
         _negativeFollowers = new FollowerDistribution(state.NegativeFollowerHistogram);
         _firstObservedTicks = state.FirstObservedTicks;
-        _evidence = new EvidenceCollector(new TermBaseline(state.Terms, state.TermRates));
-        _alerts = new AlertTracker[KindCount];
-        for (var k = 0; k < KindCount; k++)
-        {
-            _alerts[k] = new AlertTracker((AlertKind)k, k < state.Alerts.Length ? state.Alerts[k] : null);
-        }
-
         foreach (var c in state.Conversations)
         {
             _conversations[c.Id] = new ConversationActivity(c, forecastParameters);
@@ -115,6 +139,12 @@ public sealed class TopicDetector
     }
 
     public AlertingSettings Settings { get; }
+
+    /// <summary>
+    /// Moves whenever what closed buckets taught changes (<see cref="ToLearnedState"/>): 0 when restored from a
+    /// <see cref="TopicLearnedState"/>, 1 otherwise, since that learning has not been stored apart yet.
+    /// </summary>
+    public long LearnedVersion { get; private set; }
 
     /// <summary>Whether the topic's alert of <paramref name="kind"/> is open.</summary>
     public bool IsOpen(AlertKind kind) => _alerts[(int)kind].IsOpen;
@@ -181,13 +211,22 @@ public sealed class TopicDetector
         return signals is null ? [] : signals;
     }
 
-    public TopicDetectorState ToState()
+    /// <summary>The detector's state; <c>includeLearned: false</c> leaves out what closed buckets taught (<see cref="ToLearnedState"/> carries it).</summary>
+    public TopicDetectorState ToState(bool includeLearned = true)
     {
-        var (terms, rates) = _evidence.Baseline.ToState();
+        var (terms, rates) = includeLearned ? _evidence.Baseline.ToState() : (null, null);
         return new TopicDetectorState(
-            Settings.BucketSeconds, _bucketStart, _bucketTotal, _bucketNegative, _volume.ToState(), _negative.ToState(), _shareNumerator, _shareDenominator,
+            Settings.BucketSeconds, _bucketStart, _bucketTotal, _bucketNegative, includeLearned ? _volume.ToState() : null,
+            includeLearned ? _negative.ToState() : null, _shareNumerator, _shareDenominator,
             _followers.ToState(), terms, rates, _alerts.Select(a => a.ToState()).ToArray(),
             _conversations.Values.Select(c => c.ToState()).ToArray(), _negativeFollowers.ToState(), _firstObservedTicks);
+    }
+
+    public TopicLearnedState ToLearnedState()
+    {
+        var (terms, rates) = _evidence.Baseline.ToState();
+        return new TopicLearnedState(
+            Settings.BucketSeconds, _learnedThroughTicks, _volume.ToState(), _negative.ToState(), _shareNumerator, _shareDenominator, terms, rates);
     }
 
     private void MarkFirstObserved(long ticks)
@@ -240,6 +279,16 @@ public sealed class TopicDetector
 
     private void CloseBucket()
     {
+        if (_bucketStart <= _learnedThroughTicks)
+        {
+            // Already taught to the learned state, which was written before the crash that left this live part older:
+            // the log replays the bucket's mentions, but the baselines must not learn it twice.
+            _evidence.Rotate(learn: false);
+            _bucketTotal = 0;
+            _bucketNegative = 0;
+            return;
+        }
+
         var volume = _volume.Estimate(_bucketStart, Settings.WarmupBuckets);
         var z = volume.ZScore(_bucketTotal);
         if (z > _volumePeak.Z || !_volumePeak.IsSet)
@@ -269,6 +318,8 @@ public sealed class TopicDetector
         _evidence.Rotate();
         _bucketTotal = 0;
         _bucketNegative = 0;
+        _learnedThroughTicks = _bucketStart;
+        LearnedVersion++;
     }
 
     private AlertSignal? EvaluateVolume(DateTimeOffset now)
@@ -320,6 +371,7 @@ public sealed class TopicDetector
                 (observed, expected) = (c.Observed, c.Expected);
                 windowFrom = _bucketStart - (c.Buckets * _bucketTicks);
                 _volume.ResetCusum();
+                LearnedVersion++;
             }
         }
 

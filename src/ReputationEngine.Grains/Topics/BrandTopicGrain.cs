@@ -13,9 +13,13 @@ namespace ReputationEngine.Grains.Topics;
 
 public sealed class BrandTopicGrain : Grain, IBrandTopicGrain, ITopicEventTimeGrain
 {
+    /// <summary>Storage name of what the detectors learned (<see cref="TopicLearnedDetectorState"/>).</summary>
+    public const string LearnedStateName = "topicLearned";
+
     private readonly TopicRulesCache _topics;
     private readonly TopicGrainOptions _options;
     private readonly CoalescedState<TopicState> _state;
+    private readonly CoalescedState<TopicLearnedDetectorState> _learned;
     private readonly TimeProvider _time;
     private readonly IAlertLedger _ledger;
     private readonly TopicWindows _windows = new();
@@ -25,6 +29,7 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain, ITopicEventTimeGr
 
     public BrandTopicGrain(
         [PersistentState("topic", StorageNames.Default)] IPersistentState<TopicState> state,
+        [PersistentState(LearnedStateName, StorageNames.Default)] IPersistentState<TopicLearnedDetectorState> learned,
         TimeProvider time,
         IAlertLedger ledger,
         TopicRulesCache topics,
@@ -34,6 +39,7 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain, ITopicEventTimeGr
         _topics = topics;
         _options = options.Value;
         _state = new CoalescedState<TopicState>(state, GrainContext, logger);
+        _learned = new CoalescedState<TopicLearnedDetectorState>(learned, GrainContext, logger);
         _time = time;
         _ledger = ledger;
     }
@@ -44,7 +50,7 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain, ITopicEventTimeGr
     {
         _windows.Restore(State.Seconds, State.Minutes);
         _alerts = new AlertBook(this.GetPrimaryKeyString(), State.Alerts);
-        _detection = new TopicDetection(State.Definition, State.Detector);
+        _detection = new TopicDetection(State.Definition, State.Detector, _learned.Value.Detector);
         _lastBatchAt = _time.GetUtcNow();
         if (_options.ResolveAlertsWhenSilent)
         {
@@ -184,8 +190,19 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain, ITopicEventTimeGr
         }
     }
 
-    public Task FlushAsync()
+    public async Task FlushAsync()
     {
+        if (_detection.LearnedChanged)
+        {
+            // Before the live part: if the process dies between the two writes, the log replays into the older live part
+            // and the detector skips the buckets the learned part already holds (TopicLearnedState.ThroughTicks).
+            var (learned, version) = _detection.TakeLearnedState();
+            _learned.Value.Detector = learned;
+            _learned.MarkDirty();
+            await _learned.FlushAsync();
+            _detection.LearnedStored(version);
+        }
+
         if (_state.IsDirty)
         {
             State.Detector = _detection.ToState();
@@ -193,7 +210,7 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain, ITopicEventTimeGr
             State.Minutes = RingState.From(_windows.Minutes.ToState());
         }
 
-        return _state.FlushAsync();
+        await _state.FlushAsync();
     }
 
     /// <summary>

@@ -14,7 +14,8 @@ namespace ReputationEngine.Grains.Topics;
 
 /// <summary>
 /// Drives a topic's detectors (pure analytics) from scored mentions and turns their signals into alert-book
-/// changes. Detector state travels as JSON inside the grain state: it is plain data owned by the analytics.
+/// changes. Detector state travels as JSON inside the grain state: it is plain data owned by the analytics. What
+/// closed buckets taught (baselines, term rates: most of the bytes) is stored apart and only when it changed.
 /// </summary>
 public sealed class TopicDetection
 {
@@ -22,14 +23,20 @@ public sealed class TopicDetection
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
     private TopicDetector _detector;
+    private long _learnedWritten;
 
-    public TopicDetection(TopicDefinition? definition, byte[]? state)
+    /// <param name="definition">The topic's definition (its alerting settings).</param>
+    /// <param name="state">The detectors' live part (or, written before the split, everything).</param>
+    /// <param name="learned">What closed buckets taught, stored apart (<see cref="TakeLearnedState"/>).</param>
+    public TopicDetection(TopicDefinition? definition, byte[]? state, byte[]? learned)
     {
         var restored = state is { Length: > 0 } ? JsonSerializer.Deserialize<TopicDetectorState>(state, Json) : null;
-        _detector = new TopicDetector(Settings(definition), restored);
+        var restoredLearned = learned is { Length: > 0 } ? JsonSerializer.Deserialize<TopicLearnedState>(learned, Json) : null;
+        _detector = new TopicDetector(Settings(definition), restored, learned: restoredLearned);
     }
 
     public TopicDetector Detector => _detector;
@@ -47,7 +54,14 @@ public sealed class TopicDetection
     }
 
     /// <summary>Applies a changed definition (new alerting settings) keeping what the detectors learned.</summary>
-    public void Redefine(TopicDefinition definition) => _detector = new TopicDetector(Settings(definition), _detector.ToState());
+    public void Redefine(TopicDefinition definition)
+    {
+        _detector = new TopicDetector(Settings(definition), _detector.ToState());
+        _learnedWritten = -1;
+    }
+
+    /// <summary>Whether what closed buckets taught changed since it was last stored (about once per bucket width).</summary>
+    public bool LearnedChanged => _detector.LearnedVersion != _learnedWritten;
 
     public void Observe(ScoredMention item)
     {
@@ -86,7 +100,14 @@ public sealed class TopicDetection
         return changes;
     }
 
-    public byte[] ToState() => JsonSerializer.SerializeToUtf8Bytes(_detector.ToState(), Json);
+    /// <summary>The live part: the open bucket, conversations, alerts (what changes with every mention).</summary>
+    public byte[] ToState() => JsonSerializer.SerializeToUtf8Bytes(_detector.ToState(includeLearned: false), Json);
+
+    /// <summary>What closed buckets taught, and the version to confirm with <see cref="LearnedStored"/> once written.</summary>
+    public (byte[] State, long Version) TakeLearnedState() =>
+        (JsonSerializer.SerializeToUtf8Bytes(_detector.ToLearnedState(), Json), _detector.LearnedVersion);
+
+    public void LearnedStored(long version) => _learnedWritten = version;
 
     private static Abstractions.Alerts.AlertEvidence Evidence(DetectorEvidence evidence) => new()
     {

@@ -21,6 +21,19 @@ public sealed class TopicState
     /// <summary>Mentions older than the per-minute window: counted in totals, not in any window.</summary>
     [Id(11)] public long TooLateForWindows { get; set; }
     [Id(12)] public AlertBookState Alerts { get; set; } = new();
-    /// <summary>The detectors' learned state (baselines, tracked conversations) as JSON.</summary>
+    /// <summary>
+    /// The detectors' live state (open bucket, tracked conversations, alert trackers) as JSON. State written before
+    /// <see cref="TopicLearnedDetectorState"/> existed holds the learned baselines here too.
+    /// </summary>
     [Id(13)] public byte[]? Detector { get; set; }
+}
+
+/// <summary>
+/// What a topic's detectors learned from closed buckets (baselines, term rates) as JSON, stored apart from
+/// <see cref="TopicState"/>: it changes once per bucket, the live state at every checkpoint, and it is most of the bytes.
+/// </summary>
+[GenerateSerializer]
+public sealed class TopicLearnedDetectorState
+{
+    [Id(0)] public byte[]? Detector { get; set; }
 }

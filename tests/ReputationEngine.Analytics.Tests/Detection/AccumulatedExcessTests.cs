@@ -130,7 +130,7 @@ public sealed class AccumulatedExcessTests
 
         var json = JsonSerializer.Serialize(twin.ToState());
         var restored = new TopicDetector(FiveMinutes, JsonSerializer.Deserialize<TopicDetectorState>(json));
-        Assert.True(restored.ToState().Volume.Cusum > 0);
+        Assert.True(restored.ToLearnedState().Volume.Cusum > 0);
         var opened = false;
         for (; bucket < Rise + 100; bucket++)
         {
