@@ -21,7 +21,21 @@ public static class LoadTestCommand
         var apiKey = new Option<string?>("--api-key") { Description = "Sent as X-Api-Key (also used as the in-process engine's admin key)" };
         var report = new Option<string?>("--report") { Description = "Report path (.json); the .md and .png go beside it. Default artifacts/loadtest/<profile>.json" };
         var seed = new Option<int>("--seed") { Description = "Seed of the traffic generator (same seed, same traffic)", DefaultValueFactory = _ => DefaultSeed };
-        var duration = new Option<TimeSpan?>("--duration") { Description = "Override the profile's sending time (hh:mm:ss), e.g. a shortened soak" };
+        var duration = new Option<TimeSpan?>("--duration")
+        {
+            Description = $"Override the profile's sending time ({DurationText.Help}), e.g. a shortened soak",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
+                if (DurationText.TryParse(text, out var value))
+                {
+                    return value;
+                }
+
+                result.AddError($"--duration: '{text}' is not a duration ({DurationText.Help}).");
+                return null;
+            },
+        };
         var rate = new Option<double?>("--rate") { Description = "Override the profile's baseline rate (mentions/s)" };
         var enginePid = new Option<int?>("--engine-pid") { Description = "With --target: the engine's process id, to sample its CPU and memory" };
         var runId = new Option<string?>("--run-id") { Description = "Fixed run id (prefix of topic and mention ids); default derived from the start time" };
