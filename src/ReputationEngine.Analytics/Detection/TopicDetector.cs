@@ -43,8 +43,11 @@ public sealed class TopicDetector
     /// </summary>
     public const double LikelihoodThreshold = 5;
 
-    /// <summary>A spike must beat the topic's usual hourly peak by this factor: matching a routine burst is not news.</summary>
-    public const double RoutinePeakMargin = 1.1;
+    /// <summary>
+    /// A spike (single bucket or 12-bucket mean) must beat the topic's usual hourly peak by this factor: matching a routine
+    /// burst, or exceeding it by a little, is not news. 1.1 until nab9.
+    /// </summary>
+    public const double RoutinePeakMargin = 1.3;
 
     /// <summary>
     /// An influential complaint must be rare among complaints from authors with at least 1/this of its audience: a
