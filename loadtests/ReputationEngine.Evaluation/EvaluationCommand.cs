@@ -30,7 +30,7 @@ public static class EvaluationCommand
             : null;
         if (verb is "nab" or "all")
         {
-            RunNab(Path.Combine(data, "bursts", "nab"), settings, verbose);
+            RunNab(Path.Combine(data, "bursts", "nab"), settings, verbose, mirrored: !args.Contains("--no-mirror"));
         }
 
         if (verb is "tweetlike" or "all")
@@ -80,14 +80,14 @@ public static class EvaluationCommand
         return 0;
     }
 
-    private static void RunNab(string nabDir, AlertingSettings? settings, bool verbose)
+    private static void RunNab(string nabDir, AlertingSettings? settings, bool verbose, bool mirrored = true)
     {
         var corpus = NabCorpus.Load(nabDir);
         Console.WriteLine($"## NAB ({corpus.Count} files, {corpus.Sum(s => s.Windows.Count)} windows)");
         Console.WriteLine();
         Console.WriteLine("| detector | profile | score | TP | FP | FN |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|");
-        foreach (var withDrops in new[] { false, true })
+        foreach (var withDrops in mirrored ? new[] { false, true } : new[] { false })
         {
             var detections = corpus.Select(s => NabRunner.DetectionRows(s, settings, withDrops)).ToList();
             ScoreNab(corpus, detections, withDrops ? "volumeSpike + mirrored drop detector" : "volumeSpike (product)", verbose && !withDrops);

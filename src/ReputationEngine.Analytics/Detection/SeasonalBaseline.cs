@@ -65,6 +65,18 @@ public sealed class SeasonalBaseline
     /// <summary>One bucket adds at most this much, so a single outlier does not count as a sustained rise (the single-bucket test judges those).</summary>
     public const double CusumCap = 4;
 
+    /// <summary>
+    /// Buckets whose mean z-score the anomaly likelihood judges (two hours of 5-minute buckets): longer than a burst,
+    /// shorter than the <see cref="RecentBuckets"/> the level follows.
+    /// </summary>
+    public const int LikelihoodBuckets = 24;
+
+    /// <summary>Weight of each new mean in the long-run average and variance of the recent mean z (a memory of about <see cref="ErrorBuckets"/>).</summary>
+    public const double LikelihoodAlpha = 1.0 / ErrorBuckets;
+
+    /// <summary>Means of the recent z-scores needed before their long-run distribution is trusted (a day of 5-minute buckets).</summary>
+    public const int LikelihoodWarmup = 288;
+
     private readonly double _bucketSeconds;
     private readonly double[] _values = new double[RecentBuckets];
     private readonly long[] _ticks = new long[RecentBuckets];
@@ -97,6 +109,15 @@ public sealed class SeasonalBaseline
     private double _cusumObserved;
     private double _cusumExpected;
 
+    // Anomaly likelihood: the last LikelihoodBuckets capped z-scores, and the long-run mean and variance of their mean.
+    private readonly float[] _recentZ = new float[LikelihoodBuckets];
+    private int _recentZNext;
+    private int _recentZCount;
+    private long _zMeans;
+    private double _zMeanAverage;
+    private double _zMeanVariance;
+    private double _likelihoodZ;
+
 
     public SeasonalBaseline(double bucketSeconds)
     {
@@ -119,6 +140,15 @@ public sealed class SeasonalBaseline
         _cusumBuckets = state.CusumBuckets;
         _cusumObserved = state.CusumObserved;
         _cusumExpected = state.CusumExpected;
+        foreach (var z in (state.RecentZ ?? []).AsSpan(Math.Max(0, (state.RecentZ?.Length ?? 0) - LikelihoodBuckets)))
+        {
+            PushZ(z);
+        }
+
+        _zMeans = state.ZMeans;
+        _zMeanAverage = state.ZMeanAverage;
+        _zMeanVariance = state.ZMeanVariance;
+        _likelihoodZ = state.LikelihoodZ;
         // Snapshots from before the long error window seed it with the recent buckets' errors.
         var seedErrors = state.PredictionErrors is null;
         foreach (var error in (state.PredictionErrors ?? []).AsSpan(Math.Max(0, (state.PredictionErrors?.Length ?? 0) - ErrorBuckets)))
@@ -189,6 +219,13 @@ public sealed class SeasonalBaseline
         _cusumBuckets == 0 ? (0, 0, 0, 0) : (_cusum, _cusumBuckets, _cusumObserved / _cusumBuckets, _cusumExpected / _cusumBuckets);
 
 
+    /// <summary>
+    /// Anomaly likelihood as a z-score: how far the mean z of the last <see cref="LikelihoodBuckets"/> closed buckets stands above
+    /// its own long-run average, in its long-run standard deviations (0 until <see cref="LikelihoodWarmup"/> means exist).
+    /// Only accumulates once the time-of-day profile is in use.
+    /// </summary>
+    public double LikelihoodZ => _likelihoodZ;
+
     /// <summary>Starts accumulating afresh (after it has fired, so a continuing rise must build up again to update).</summary>
     public void ResetCusum()
     {
@@ -225,6 +262,8 @@ public sealed class SeasonalBaseline
                 _cusumObserved += value;
                 _cusumExpected += estimate.Expected;
             }
+
+            UpdateLikelihood(z);
         }
 
         _lastTicks = bucketStartTicks;
@@ -254,10 +293,16 @@ public sealed class SeasonalBaseline
             errors[i] = _errors[(_errorNext - _errorCount + i + ErrorBuckets) % ErrorBuckets];
         }
 
+        var recentZ = new float[_recentZCount];
+        for (var i = 0; i < _recentZCount; i++)
+        {
+            recentZ[i] = _recentZ[(_recentZNext - _recentZCount + i + LikelihoodBuckets) % LikelihoodBuckets];
+        }
+
         var (peaks, hour, max) = _peaks.ToState();
         return new SeasonalBaselineState(values, ticks, (double[])_dayMeans.Clone(), (long[])_dayVisits.Clone(),
             (double[])_weekMeans.Clone(), (long[])_weekVisits.Clone(), _firstTicks, _lastTicks, _buckets, peaks, hour, max, expected,
-            _cusum, _cusumBuckets, _cusumObserved, _cusumExpected, errors);
+            _cusum, _cusumBuckets, _cusumObserved, _cusumExpected, errors, recentZ, _zMeans, _zMeanAverage, _zMeanVariance, _likelihoodZ);
     }
 
     private static int DaySlot(long ticks) => (int)(ticks / SlotTicks % DaySlots);
@@ -310,6 +355,41 @@ public sealed class SeasonalBaseline
         _expectedAtClose[_next] = expected;
         _next = (_next + 1) % RecentBuckets;
         _count = Math.Min(_count + 1, RecentBuckets);
+    }
+
+    // HTM-style anomaly likelihood, on z-scores instead of an HTM's prediction errors: the mean of the last few buckets'
+    // z (capped like the accumulated excess's, so one outlier does not dominate) against the long-run distribution of
+    // that same mean. A series whose z-scores usually wander (autocorrelated noise, a loose profile) has a wide
+    // distribution and needs a large mean; one that is usually tightly predicted flags a modest but sustained departure
+    // that no fixed threshold on the z-scores themselves would. Judged before the new mean joins its distribution.
+    private void UpdateLikelihood(double z)
+    {
+        PushZ((float)Math.Clamp(z, -CusumCap, CusumCap));
+        if (_recentZCount < LikelihoodBuckets)
+        {
+            return;
+        }
+
+        double mean = 0;
+        for (var i = 0; i < LikelihoodBuckets; i++)
+        {
+            mean += _recentZ[i];
+        }
+
+        mean /= LikelihoodBuckets;
+        _likelihoodZ = _zMeans >= LikelihoodWarmup && _zMeanVariance > 0 ? (mean - _zMeanAverage) / Math.Sqrt(_zMeanVariance) : 0;
+        _zMeans++;
+        var alpha = Math.Max(1.0 / _zMeans, LikelihoodAlpha);
+        var deviation = mean - _zMeanAverage;
+        _zMeanAverage += alpha * deviation;
+        _zMeanVariance = (1 - alpha) * (_zMeanVariance + (alpha * deviation * deviation));
+    }
+
+    private void PushZ(float z)
+    {
+        _recentZ[_recentZNext] = z;
+        _recentZNext = (_recentZNext + 1) % LikelihoodBuckets;
+        _recentZCount = Math.Min(_recentZCount + 1, LikelihoodBuckets);
     }
 
     private void PushError(float error)

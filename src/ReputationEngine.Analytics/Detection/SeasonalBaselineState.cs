@@ -3,7 +3,8 @@ namespace ReputationEngine.Analytics.Detection;
 /// <summary>Plain-data snapshot of a <see cref="SeasonalBaseline"/> (oldest recent bucket first).
 /// <see cref="RecentExpected"/> (what was expected of each recent bucket when it closed) and the accumulated excess (<see cref="Cusum"/>, the buckets and summed observed and expected
 /// of its run) are absent in older snapshots, and so are the <see cref="PredictionErrors"/> of the long scale window (oldest first; an older
-/// snapshot seeds them with its recent buckets' errors).</summary>
+/// snapshot seeds them with its recent buckets' errors), and so is the anomaly likelihood's state (<see cref="RecentZ"/>, the recent capped z-scores,
+/// oldest first; the count, average and variance of their mean; the last <see cref="LikelihoodZ"/>): older state starts it afresh.</summary>
 public sealed record SeasonalBaselineState(
     double[] RecentValues,
     long[] RecentTicks,
@@ -22,4 +23,9 @@ public sealed record SeasonalBaselineState(
     int CusumBuckets = 0,
     double CusumObserved = 0,
     double CusumExpected = 0,
-    float[]? PredictionErrors = null);
+    float[]? PredictionErrors = null,
+    float[]? RecentZ = null,
+    long ZMeans = 0,
+    double ZMeanAverage = 0,
+    double ZMeanVariance = 0,
+    double LikelihoodZ = 0);

@@ -28,8 +28,26 @@ public sealed class TopicDetector
     /// <summary>An accumulated excess (<see cref="SeasonalBaseline.Cusum"/>) this large, in z units, opens a volume spike.</summary>
     public const double CusumThreshold = 9;
 
-    /// <summary>A spike must beat the topic's usual hourly peak by this factor: matching a routine burst is not news.</summary>
-    public const double RoutinePeakMargin = 1.1;
+    /// <summary>
+    /// An accumulated excess of this many times <see cref="CusumThreshold"/> passes a smaller ratio test: its run's mean must exceed
+    /// the expected by (<see cref="AlertingSettings.MinRatio"/> − 1) ÷ <see cref="ExtremeRatioDivisor"/> (1.1× with the default 1.5).
+    /// </summary>
+    public const double ExtremeCusumMultiple = 5;
+
+    /// <summary>How much smaller the relative excess an extreme accumulated excess must show (see <see cref="ExtremeCusumMultiple"/>).</summary>
+    public const double ExtremeRatioDivisor = 5;
+
+    /// <summary>
+    /// The anomaly likelihood (<see cref="SeasonalBaseline.LikelihoodZ"/>) opens a volume spike at this many long-run standard deviations
+    /// of the recent mean z (a tail probability of about 3 × 10⁻⁷).
+    /// </summary>
+    public const double LikelihoodThreshold = 5;
+
+    /// <summary>
+    /// A spike (single bucket or 12-bucket mean) must beat the topic's usual hourly peak by this factor: matching a routine
+    /// burst, or exceeding it by a little, is not news. 1.1 until nab9.
+    /// </summary>
+    public const double RoutinePeakMargin = 1.3;
 
     /// <summary>
     /// An influential complaint must be rare among complaints from authors with at least 1/this of its audience: a
@@ -364,7 +382,10 @@ public sealed class TopicDetector
             // for a fixed window when it is slow. Reset once it fires, so a continuing rise updates the alert only by
             // building up again, and once the baseline has adapted to a new level nothing accumulates any more.
             var c = _volume.Cusum;
-            if (c.Sum >= CusumThreshold && c.Observed >= s.MinVolume && c.Observed >= s.MinRatio * c.Expected)
+            // An excess of many times the threshold is no noise even when the rise is small relative to the level (a machine
+            // running hot by 10 % for hours): the ratio test then asks for a fraction of the usual relative excess.
+            var cusumRatio = c.Sum >= ExtremeCusumMultiple * CusumThreshold ? 1 + ((s.MinRatio - 1) / ExtremeRatioDivisor) : s.MinRatio;
+            if (c.Sum >= CusumThreshold && c.Observed >= s.MinVolume && c.Observed >= cusumRatio * c.Expected)
             {
                 firing = hot = true;
                 severity = AlertTracker.SeverityFromRatio(c.Sum / CusumThreshold);
@@ -372,6 +393,20 @@ public sealed class TopicDetector
                 windowFrom = _bucketStart - (c.Buckets * _bucketTicks);
                 _volume.ResetCusum();
                 LearnedVersion++;
+            }
+        }
+
+        if (!firing && est.IsWarm && _volume.HasProfile && _volume.LikelihoodZ >= LikelihoodThreshold)
+        {
+            // The recent buckets' mean z stands far above where it usually does (anomaly likelihood): judged on those
+            // buckets' mean observed and expected, with the same volume and ratio tests.
+            var recent = _volume.Sustained(SeasonalBaseline.LikelihoodBuckets);
+            if (recent.Observed >= s.MinVolume && recent.Observed >= s.MinRatio * recent.Expected)
+            {
+                firing = hot = true;
+                severity = AlertTracker.SeverityFromRatio(_volume.LikelihoodZ / LikelihoodThreshold);
+                (observed, expected) = (recent.Observed, recent.Expected);
+                windowFrom = _bucketStart - (SeasonalBaseline.LikelihoodBuckets * _bucketTicks);
             }
         }
 
