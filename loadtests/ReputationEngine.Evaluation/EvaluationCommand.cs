@@ -7,7 +7,7 @@ using ReputationEngine.Evaluation.Nab;
 namespace ReputationEngine.Evaluation;
 
 /// <summary>
-/// <c>dotnet run -c Release --project loadtests/ReputationEngine.Evaluation -- [nab|tweetlike|cascades|throughput|all|trace FILE] [--data DIR] [--verbose [--windows]]</c>:
+/// <c>dotnet run -c Release --project loadtests/ReputationEngine.Evaluation -- [nab|tweetlike|cascades|throughput|all|trace FILE] [--data DIR] [--verbose [--windows]] [--no-mirror]</c>:
 /// scores the detectors on NAB and the reach forecast on the cascades, printing Markdown.
 /// </summary>
 public static class EvaluationCommand

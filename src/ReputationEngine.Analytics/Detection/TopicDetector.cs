@@ -399,9 +399,12 @@ public sealed class TopicDetector
         if (!firing && est.IsWarm && _volume.HasProfile && _volume.LikelihoodZ >= LikelihoodThreshold)
         {
             // The recent buckets' mean z stands far above where it usually does (anomaly likelihood): judged on those
-            // buckets' mean observed and expected, with the same volume and ratio tests.
+            // buckets' mean observed and expected, with the volume test and the extreme-significance ratio test.
             var recent = _volume.Sustained(SeasonalBaseline.LikelihoodBuckets);
-            if (recent.Observed >= s.MinVolume && recent.Observed >= s.MinRatio * recent.Expected)
+            // A tail probability this small is extreme significance, like an excess of 5 × its threshold: the same smaller
+            // ratio test (1.1× with the default minRatio).
+            var likelihoodRatio = 1 + ((s.MinRatio - 1) / ExtremeRatioDivisor);
+            if (recent.Observed >= s.MinVolume && recent.Observed >= likelihoodRatio * recent.Expected)
             {
                 firing = hot = true;
                 severity = AlertTracker.SeverityFromRatio(_volume.LikelihoodZ / LikelihoodThreshold);
