@@ -1,15 +1,12 @@
 using System.Text.Json;
 using ReputationEngine.Analytics.Detection;
+using static ReputationEngine.Analytics.Tests.Detection.FiveMinuteBuckets;
 
 namespace ReputationEngine.Analytics.Tests.Detection;
 
 /// <summary>The accumulated-excess (CUSUM) volume test and the margin over routine peaks, in 5-minute event-time buckets.</summary>
 public sealed class AccumulatedExcessTests
 {
-    private const int BucketMinutes = 5;
-    private const int BucketsPerDay = 24 * 60 / BucketMinutes;
-    private static readonly AlertingSettings FiveMinutes = new() { BucketSeconds = BucketMinutes * 60 };
-
     [Fact]
     public void Evaluate_SlowRiseNoWindowOfTwelveCatches_OpensOnceFromTheStartOfTheRise()
     {

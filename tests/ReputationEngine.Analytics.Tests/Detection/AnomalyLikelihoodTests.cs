@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ReputationEngine.Analytics.Detection;
+using static ReputationEngine.Analytics.Tests.Detection.FiveMinuteBuckets;
 
 namespace ReputationEngine.Analytics.Tests.Detection;
 
@@ -9,10 +10,6 @@ namespace ReputationEngine.Analytics.Tests.Detection;
 /// </summary>
 public sealed class AnomalyLikelihoodTests
 {
-    private const int BucketMinutes = 5;
-    private const int BucketsPerDay = 24 * 60 / BucketMinutes;
-    private static readonly AlertingSettings FiveMinutes = new() { BucketSeconds = BucketMinutes * 60 };
-
     [Fact]
     public void Evaluate_BurstyTopicsLevelTriples_OpensOnceOnTheLikelihood()
     {

@@ -34,17 +34,12 @@ public sealed class LearnedStateTests
         var minutes = Recorded(200);
         var original = new TopicDetector();
         var twin = new TopicDetector();
-        for (var minute = 0; minute < 125; minute++)
-        {
-            Feed(original, minutes[minute]);
-            Feed(twin, minutes[minute]);
-        }
+        FeedBoth(original, twin, minutes[..125]);
 
         var live = JsonSerializer.Serialize(twin.ToState(includeLearned: false), Json);
         var learned = JsonSerializer.Serialize(twin.ToLearnedState(), Json);
         Assert.DoesNotContain("\"volume\"", live, StringComparison.Ordinal);
-        var restored = new TopicDetector(
-            state: JsonSerializer.Deserialize<TopicDetectorState>(live, Json), learned: JsonSerializer.Deserialize<TopicLearnedState>(learned, Json));
+        var restored = Restore(live, learned);
         Assert.Equal(0, restored.LearnedVersion);
         Assert.True(restored.IsOpen(AlertKind.VolumeSpike));
         for (var minute = 125; minute < 200; minute++)
@@ -65,11 +60,7 @@ public sealed class LearnedStateTests
         var minutes = Recorded(200);
         var original = new TopicDetector();
         var crashed = new TopicDetector();
-        for (var minute = 0; minute < 100; minute++)
-        {
-            Feed(original, minutes[minute]);
-            Feed(crashed, minutes[minute]);
-        }
+        FeedBoth(original, crashed, minutes[..100]);
 
         // The last checkpoint wrote the live part at minute 100; ten minutes later the learned part was written, then the
         // process died before the live part was. The log replays minutes 100–109 into the older live part.
@@ -80,13 +71,8 @@ public sealed class LearnedStateTests
         }
 
         var learned = JsonSerializer.Serialize(crashed.ToLearnedState(), Json);
-        var restored = new TopicDetector(
-            state: JsonSerializer.Deserialize<TopicDetectorState>(live, Json), learned: JsonSerializer.Deserialize<TopicLearnedState>(learned, Json));
-        for (var minute = 100; minute < 110; minute++)
-        {
-            Feed(original, minutes[minute]);
-            Feed(restored, minutes[minute]);
-        }
+        var restored = Restore(live, learned);
+        FeedBoth(original, restored, minutes[100..110]);
 
         Assert.Equal(JsonSerializer.Serialize(original.ToLearnedState(), Json), JsonSerializer.Serialize(restored.ToLearnedState(), Json));
         for (var minute = 110; minute < 200; minute++)
@@ -103,11 +89,7 @@ public sealed class LearnedStateTests
         var minutes = Recorded(150);
         var original = new TopicDetector();
         var twin = new TopicDetector();
-        for (var minute = 0; minute < 100; minute++)
-        {
-            Feed(original, minutes[minute]);
-            Feed(twin, minutes[minute]);
-        }
+        FeedBoth(original, twin, minutes[..100]);
 
         var whole = JsonSerializer.Serialize(twin.ToState(), Json);
         var restored = new TopicDetector(state: JsonSerializer.Deserialize<TopicDetectorState>(whole, Json));
@@ -150,6 +132,18 @@ public sealed class LearnedStateTests
         }
 
         return minutes;
+    }
+
+    private static TopicDetector Restore(string live, string learned) =>
+        new(state: JsonSerializer.Deserialize<TopicDetectorState>(live, Json), learned: JsonSerializer.Deserialize<TopicLearnedState>(learned, Json));
+
+    private static void FeedBoth(TopicDetector a, TopicDetector b, List<MentionObservation>[] minutes)
+    {
+        foreach (var minute in minutes)
+        {
+            Feed(a, minute);
+            Feed(b, minute);
+        }
     }
 
     private static IReadOnlyList<AlertSignal> Feed(TopicDetector detector, List<MentionObservation> minute)
