@@ -104,7 +104,23 @@ public sealed class TopicDetector
             state = null;
         }
 
-        if (learned is not null && learned.BucketSeconds == Settings.BucketSeconds)
+        if (learned is null || learned.BucketSeconds != Settings.BucketSeconds)
+        {
+            // Not stored apart yet: state written whole carries it (or there is nothing to restore).
+            learned = state is { Volume: { } volume, NegativeVolume: { } negativeVolume }
+                ? new TopicLearnedState(state.BucketSeconds, volume.LastTicks, volume, negativeVolume, state.NegativeShareNumerator,
+                    state.NegativeShareDenominator, state.Terms ?? [], state.TermRates ?? [])
+                : null;
+            LearnedVersion = 1;
+        }
+
+        if (learned is null)
+        {
+            _volume = new SeasonalBaseline(Settings.BucketSeconds);
+            _negative = new SeasonalBaseline(Settings.BucketSeconds);
+            _evidence = new EvidenceCollector(new TermBaseline());
+        }
+        else
         {
             _volume = new SeasonalBaseline(Settings.BucketSeconds, learned.Volume);
             _negative = new SeasonalBaseline(Settings.BucketSeconds, learned.NegativeVolume);
@@ -112,23 +128,6 @@ public sealed class TopicDetector
             _shareDenominator = learned.NegativeShareDenominator;
             _evidence = new EvidenceCollector(new TermBaseline(learned.Terms, learned.TermRates));
             _learnedThroughTicks = learned.ThroughTicks;
-        }
-        else if (state is { Volume: { } volume, NegativeVolume: { } negativeVolume })
-        {
-            _volume = new SeasonalBaseline(Settings.BucketSeconds, volume);
-            _negative = new SeasonalBaseline(Settings.BucketSeconds, negativeVolume);
-            _shareNumerator = state.NegativeShareNumerator;
-            _shareDenominator = state.NegativeShareDenominator;
-            _evidence = new EvidenceCollector(new TermBaseline(state.Terms ?? [], state.TermRates ?? []));
-            _learnedThroughTicks = volume.LastTicks;
-            LearnedVersion = 1;
-        }
-        else
-        {
-            _volume = new SeasonalBaseline(Settings.BucketSeconds);
-            _negative = new SeasonalBaseline(Settings.BucketSeconds);
-            _evidence = new EvidenceCollector(new TermBaseline());
-            LearnedVersion = 1;
         }
 
         _alerts = new AlertTracker[KindCount];
