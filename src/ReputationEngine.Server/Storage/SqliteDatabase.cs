@@ -1,11 +1,18 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace ReputationEngine.Server.Storage;
 
 /// <summary>The embedded default: one SQLite file under the data dir, for grain state and the engine's tables.</summary>
 public sealed class SqliteDatabase(string connectionString) : IEngineDatabase, IDisposable
 {
+    private static readonly ConditionalWeakTable<sqlite3, object> ConfiguredHandles = new();
+    private static readonly object ConfiguredMarker = new();
+    // WAL lets grain reads run beside the log writer; NORMAL sync is durable against process crashes.
+    private const string ConnectionPragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+
     private readonly SemaphoreSlim _writeTurn = new(1, 1);
 
     public StorageProvider Provider => StorageProvider.Sqlite;
@@ -27,10 +34,15 @@ public sealed class SqliteDatabase(string connectionString) : IEngineDatabase, I
     {
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
-        using var pragma = connection.CreateCommand();
-        // WAL lets grain reads run beside the log writer; NORMAL sync is durable against process crashes.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
-        pragma.ExecuteNonQuery();
+        // Pooled connections keep their native handle and its settings: configure each handle once, not at every open.
+        if (!ConfiguredHandles.TryGetValue(connection.Handle!, out _))
+        {
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = ConnectionPragmas;
+            pragma.ExecuteNonQuery();
+            ConfiguredHandles.AddOrUpdate(connection.Handle!, ConfiguredMarker);
+        }
+
         return connection;
     }
 
