@@ -8,7 +8,7 @@ args = [.. args.Where(a => !a.Equals("--demo", StringComparison.OrdinalIgnoreCas
 // directory (./data) sits inside it, so every SQLite page write woke the watcher (~9 % of CPU under load).
 args = ["--hostBuilder:reloadConfigOnChange=false", .. args];
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.For(args) });
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls(EngineOptions.DefaultUrl);

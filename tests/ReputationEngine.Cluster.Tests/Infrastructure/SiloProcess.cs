@@ -17,11 +17,13 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly Dictionary<string, string> _environment;
     private readonly string _dataDir;
     private readonly string _logPath;
+    private readonly string _currentDirectory;
     private Process? _process;
     private int _starts;
 
-    public SiloProcess(string name, IReadOnlyDictionary<string, string> environment, string workDir)
+    public SiloProcess(string name, IReadOnlyDictionary<string, string> environment, string workDir, string? currentDirectory = null)
     {
+        _currentDirectory = currentDirectory ?? Path.GetDirectoryName(TestPaths.ServerDll)!;
         Name = name;
         HttpPort = FreePorts.Next();
         SiloPort = FreePorts.Next();
@@ -61,7 +63,7 @@ public sealed class SiloProcess : IAsyncDisposable
         var started = Stopwatch.StartNew();
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(TestPaths.ServerDll)!,
+            WorkingDirectory = _currentDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
