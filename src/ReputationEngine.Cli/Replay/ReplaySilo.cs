@@ -43,6 +43,7 @@ public static class ReplaySilo
                     configureTopics?.Invoke(o);
                     o.ResolveAlertsWhenSilent = false;
                     o.WriteOnAlertChange = false;
+                    o.NotifyDashboards = false;
                 });
                 silo.Services.Configure<SlaOptions>(o => o.WakeUpWhenDue = false);
                 // No wall-clock write-soon timers (ApplyInOrderAsync flushes each conversation in its turn) and no topic
