@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime.Hosting;
-using Orleans.Serialization;
 using ReputationEngine.Analytics.Sentiment;
 using ReputationEngine.Grains.Alerts;
 using ReputationEngine.Grains.Conversations;
@@ -31,7 +30,8 @@ public static class ReplaySilo
             {
                 silo.UseLocalhostClustering(FreePort(), FreePort());
                 // In-process storage: no grain call per state read or write (see ReplayGrainStorage).
-                silo.Services.AddGrainStorage(StorageNames.Default, (services, _) => new ReplayGrainStorage(services.GetRequiredService<Serializer>()));
+                silo.Services.AddSingleton<ReplayGrainStorage>();
+                silo.Services.AddGrainStorage(StorageNames.Default, (services, _) => services.GetRequiredService<ReplayGrainStorage>());
                 silo.Services.AddSingleton<TimeProvider>(clock);
                 silo.Services.AddSingleton<ISentimentScorer>(_ => SentimentModel.LoadDefault());
                 silo.Services.AddSingleton<TopicRulesCache>();
