@@ -78,7 +78,14 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             await FlushAsync();
         }
 
-        return batch.Items.Length > 0 && State.Mentions > 0 && !State.IsBrand ? Summary() : null;
+        if (batch.Items.Length == 0 || State.Mentions == 0 || State.IsBrand)
+        {
+            return null;
+        }
+
+        // Without topic lists (a replay) the worker reads only the influence (new posts' SLA): the segmentation, most of
+        // a summary's cost, is made per customer per batch and nobody would read it.
+        return _listInTopics ? Summary() : Summary(Influence().Value, assessment: null);
     }
 
     public Task CreditEngagementAsync(EngagementCredit credit)
@@ -198,8 +205,11 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     private CustomerSummary Summary()
     {
         var influence = Influence().Value;
-        var assessment = Assess(influence);
-        return new CustomerSummary
+        return Summary(influence, Assess(influence));
+    }
+
+    private CustomerSummary Summary(double influence, CustomerAssessment? assessment) =>
+        new()
         {
             CustomerId = this.GetPrimaryKeyString(),
             Name = State.Name,
@@ -208,14 +218,13 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             NegativeMentions = State.Negative,
             AverageSentiment = State.SentimentEwma,
             Influence = influence,
-            Risk = assessment.Risk,
-            Segment = (CustomerSegment)assessment.Segment,
-            SegmentReasons = [.. assessment.Reasons],
-            Trend = (CustomerTrend)assessment.Trend,
+            Risk = assessment?.Risk ?? 0,
+            Segment = (CustomerSegment)(assessment?.Segment ?? default),
+            SegmentReasons = assessment is null ? [] : [.. assessment.Reasons],
+            Trend = (CustomerTrend)(assessment?.Trend ?? default),
             LastSeenAt = State.LastSeenAt,
             IsBrand = State.IsBrand,
         };
-    }
 
     private void Apply(ScoredMention item)
     {
