@@ -37,6 +37,10 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     private readonly FlushSoon _flushSoon;
     private readonly bool _listInTopics;
 
+    // The ids of State.Conversations (unique by construction), kept once the list is long enough for scanning it to cost.
+    private HashSet<string>? _conversationIndex;
+    private const int IndexConversationsFrom = 32;
+
     public CustomerGrain(
         [PersistentState("customer", StorageNames.Default)] IPersistentState<CustomerState> state,
         TimeProvider time,
@@ -267,13 +271,30 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
 
     private void RememberConversation(string conversationId)
     {
-        if (State.Conversations.Count > 0 && State.Conversations[^1] == conversationId)
+        var conversations = State.Conversations;
+        if (conversations.Count > 0 && conversations[^1] == conversationId)
         {
             return;
         }
 
-        State.Conversations.Remove(conversationId);
-        AddBounded(State.Conversations, conversationId, MaxConversations);
+        // A prolific author's list is long and most of their mentions start a conversation not in it: a set answers
+        // "is it there?" instead of a scan of up to MaxConversations ids per mention (2 % of a replay's CPU).
+        if (conversations.Count >= IndexConversationsFrom)
+        {
+            _conversationIndex ??= new HashSet<string>(conversations, StringComparer.Ordinal);
+        }
+
+        if (_conversationIndex is null || !_conversationIndex.Add(conversationId))
+        {
+            conversations.Remove(conversationId);
+        }
+
+        conversations.Add(conversationId);
+        if (conversations.Count > MaxConversations)
+        {
+            _conversationIndex?.Remove(conversations[0]);
+            conversations.RemoveAt(0);
+        }
     }
 
     private static void AddBounded<T>(List<T> list, T item, int max)
