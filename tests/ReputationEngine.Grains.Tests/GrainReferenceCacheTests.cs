@@ -26,4 +26,18 @@ public sealed class GrainReferenceCacheTests(ClusterFixture fixture)
         Assert.Equal(grains.GetGrain<ICustomerGrain>("cache-topic-b"), customer);
         Assert.NotEqual(((GrainReference)(object)cached).GrainId, ((GrainReference)(object)customer).GrainId);
     }
+
+    [Fact]
+    public async Task CachedIntegerKeyReference_EqualsOrleansReference_AndReachesTheSameGrain()
+    {
+        var grains = fixture.Grains;
+        var first = grains.GetCachedGrain<ITopicDirectoryGrain>(ITopicDirectoryGrain.Key);
+        var cached = grains.GetCachedGrain<ITopicDirectoryGrain>(ITopicDirectoryGrain.Key + 1);
+        Assert.Equal(grains.GetGrain<ITopicDirectoryGrain>(ITopicDirectoryGrain.Key), first);
+        Assert.Equal(grains.GetGrain<ITopicDirectoryGrain>(ITopicDirectoryGrain.Key + 1), cached);
+        Assert.NotEqual(first, cached);
+
+        await grains.GetGrain<ITopicDirectoryGrain>(ITopicDirectoryGrain.Key + 1).EnsureAsync(["cache-directory-topic"]);
+        Assert.Contains(await cached.GetAllAsync(), t => t.Id == "cache-directory-topic");
+    }
 }

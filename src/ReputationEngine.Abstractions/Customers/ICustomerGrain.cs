@@ -6,7 +6,10 @@ namespace ReputationEngine.Abstractions.Customers;
 public interface ICustomerGrain : IGrainWithStringKey
 {
     /// <summary>Applies this author's mentions; mentions already applied (by log sequence) are skipped.</summary>
-    /// <returns>The customer's summary for the topic lists, or null when the customer is not listed (a brand, or nothing applied).</returns>
+    /// <returns>
+    /// The customer's summary for the topic lists, or null when the customer is not listed (a brand, or nothing applied).
+    /// Without topic lists (a replay) it carries no segmentation (segment, reasons, risk, trend): only the influence is read.
+    /// </returns>
     Task<CustomerSummary?> ApplyAsync(MentionBatch batch);
 
     /// <summary>Credits this customer with what others did with the posts they started (from conversation grains).</summary>

@@ -35,15 +35,10 @@ public sealed class SeasonalBaseline
     /// <summary>A slot counts as learned (and starts clipping) after this many periods of visits.</summary>
     public const int ProfileClipAfterPeriods = 2;
 
-    /// <summary>1.4826 × MAD estimates σ for normal noise.</summary>
-    private const double MadToSigma = 1.4826;
-
     private const double MinScale = 1;
 
-    /// <summary>Upper quantile of recent residuals used for the tail-aware scale, and its normal z.</summary>
-    public const double TailQuantile = 0.98;
-
-    private const double TailQuantileZ = 2.054;
+    /// <summary>Upper quantile of recent residuals used for the tail-aware scale (<see cref="RobustSpread"/>).</summary>
+    public const double TailQuantile = RobustSpread.TailQuantile;
 
     /// <summary>Prediction errors needed before the scale is taken from them rather than from in-sample residuals (restored older state).</summary>
     private const int MinPredictionErrors = 30;
@@ -90,7 +85,11 @@ public sealed class SeasonalBaseline
     // Prediction errors, oldest overwritten first; single precision halves the memory and is ample for counts.
     private readonly float[] _errors = new float[ErrorBuckets];
 
-    // Sorting buffer for the errors, one per thread rather than per topic (a grain's turn never yields inside Refresh).
+    // The same errors in ascending order (NaN first, as a sort puts them), kept so as each error enters and the oldest
+    // leaves: a refresh reads the spread off them instead of sorting the week of errors twice per closed bucket.
+    private readonly float[] _sortedErrors = new float[ErrorBuckets];
+
+    // Sorting buffer for errors that are not all finite, one per thread rather than per topic (a grain's turn never yields inside Refresh).
     [ThreadStatic]
     private static double[]? t_errorScratch;
 
@@ -394,6 +393,20 @@ public sealed class SeasonalBaseline
 
     private void PushError(float error)
     {
+        var sortedCount = _errorCount;
+        if (sortedCount == ErrorBuckets)
+        {
+            // Any equal value will do: equal floats are the same error (±0 aside, which the spread does not tell apart).
+            var oldest = Array.BinarySearch(_sortedErrors, 0, sortedCount, _errors[_errorNext]);
+            Array.Copy(_sortedErrors, oldest + 1, _sortedErrors, oldest, sortedCount - oldest - 1);
+            sortedCount--;
+        }
+
+        var at = Array.BinarySearch(_sortedErrors, 0, sortedCount, error);
+        at = at >= 0 ? at : ~at;
+        Array.Copy(_sortedErrors, at, _sortedErrors, at + 1, sortedCount - at);
+        _sortedErrors[at] = error;
+
         _errors[_errorNext] = error;
         _errorNext = (_errorNext + 1) % ErrorBuckets;
         _errorCount = Math.Min(_errorCount + 1, ErrorBuckets);
@@ -416,7 +429,7 @@ public sealed class SeasonalBaseline
         }
 
         span.Sort();
-        _residualMedian = Median(span);
+        _residualMedian = RobustSpread.Median(span);
 
         // The scale is the spread of honest prediction errors: observed minus what was expected when the bucket closed.
         // Residuals against the current profile understate it, because the profile has already learned from those very
@@ -424,37 +437,23 @@ public sealed class SeasonalBaseline
         // over the long error window, not only the recent buckets the level follows.
         if (_errorCount < MinPredictionErrors)
         {
-            _residualSigma = Spread(span); // restored from a snapshot without expectations: residuals until enough errors exist
+            _residualSigma = RobustSpread.OfSorted(span); // restored from a snapshot without expectations: residuals until enough errors exist
+            return;
+        }
+
+        var sorted = _sortedErrors.AsSpan(0, _errorCount);
+        if (float.IsFinite(sorted[0]) && float.IsFinite(sorted[^1]))
+        {
+            _residualSigma = RobustSpread.OfSorted((ReadOnlySpan<float>)sorted);
             return;
         }
 
         var buffer = t_errorScratch ??= new double[ErrorBuckets];
         for (var i = 0; i < _errorCount; i++)
         {
-            buffer[i] = _errors[i];
+            buffer[i] = sorted[i];
         }
 
-        var e = buffer.AsSpan(0, _errorCount);
-        e.Sort();
-        _residualSigma = Spread(e);
+        _residualSigma = RobustSpread.OfSorted(buffer.AsSpan(0, _errorCount));
     }
-
-    // Robust σ of sorted values: the larger of 1.4826·MAD and the upper-tail estimate. Heavy upper tails (bursty but
-    // normal topics) widen it: for normal noise the 98th percentile sits 2.054 σ above the median, so both agree there.
-    // Reorders the span.
-    private static double Spread(Span<double> sorted)
-    {
-        var median = Median(sorted);
-        var tailSigma = (sorted[(int)(TailQuantile * (sorted.Length - 1))] - median) / TailQuantileZ;
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            sorted[i] = Math.Abs(sorted[i] - median);
-        }
-
-        sorted.Sort();
-        return Math.Max(MadToSigma * Median(sorted), tailSigma);
-    }
-
-    private static double Median(ReadOnlySpan<double> sorted) =>
-        sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
 }

@@ -5,7 +5,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ReputationEngine.Abstractions.Alerts;
-using ReputationEngine.Abstractions.Conversations;
 using ReputationEngine.Abstractions.Topics;
 using ReputationEngine.Cli.Replay;
 using ReputationEngine.Grains.Alerts;
@@ -21,8 +20,6 @@ namespace ReputationEngine.Cli.Commands;
 /// </summary>
 public static class ReplayCommand
 {
-    public const int SummaryConcurrency = 64;
-
     public static Command Create()
     {
         var file = new Argument<FileInfo>("file") { Description = "Recorded mentions, one ingest JSON object per line" };
@@ -92,7 +89,7 @@ public static class ReplayCommand
                 await writer.WriteLineAsync(JsonSerializer.Serialize(AlertJson.ToDocument(alert), AlertJson.Options));
             }
 
-            await WriteSummariesAsync(writer, grains, conversations, cancellationToken);
+            await WriteSummariesAsync(writer, host.Services.GetRequiredService<ReplayGrainStorage>(), grains, conversations, clock.GetUtcNow());
         }
 
         var outputSeconds = total.Elapsed.TotalSeconds - readSeconds - startSeconds - elapsed.TotalSeconds;
@@ -109,12 +106,10 @@ public static class ReplayCommand
         return 0;
     }
 
-    private static async Task WriteSummariesAsync(StreamWriter writer, IGrainFactory grains, HashSet<string> conversations, CancellationToken cancellationToken)
+    private static async Task WriteSummariesAsync(
+        StreamWriter writer, ReplayGrainStorage storage, IGrainFactory grains, HashSet<string> conversations, DateTimeOffset now)
     {
-        var ids = conversations.Order(StringComparer.Ordinal).ToArray();
-        var summaries = new ConversationSummary?[ids.Length];
-        await Parallel.ForAsync(0, ids.Length, new ParallelOptions { MaxDegreeOfParallelism = SummaryConcurrency, CancellationToken = cancellationToken },
-            async (i, _) => summaries[i] = await grains.GetGrain<IConversationGrain>(ids[i]).GetSummaryAsync());
+        var summaries = ReplaySummaries.Read(storage, grains, [.. conversations.Order(StringComparer.Ordinal)], now);
         foreach (var summary in summaries)
         {
             if (summary is null)

@@ -60,6 +60,19 @@ public sealed class ReplayGrainStorage(Serializer serializer) : IGrainStorage
         return Task.CompletedTask;
     }
 
+    /// <summary>The state last written under this name for this grain, or null (the replay's output reads it without the grain).</summary>
+    public T? Stored<T>(string stateName, GrainId grainId)
+        where T : class
+    {
+        Entry? entry;
+        lock (_lock)
+        {
+            _entries.TryGetValue((stateName, grainId), out entry);
+        }
+
+        return entry?.Payload is null ? null : serializer.Deserialize<T>(entry.Payload);
+    }
+
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         ArgumentNullException.ThrowIfNull(grainState);

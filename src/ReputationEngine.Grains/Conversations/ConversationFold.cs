@@ -92,6 +92,10 @@ public static class ConversationFold
 
     public static bool Exists(ConversationGrainState state) => state.Messages > 0 || state.Shares > 0;
 
+    /// <summary>The reach forecaster as the stored state left it.</summary>
+    public static CascadeForecaster Forecaster(ConversationGrainState state) =>
+        state.Forecast is { } saved ? new CascadeForecaster(saved.ToAnalytics()) : new CascadeForecaster();
+
     public static ConversationSummary Summarize(ConversationGrainState state, CascadeForecaster forecast, string conversationId, DateTimeOffset wallNow)
     {
         var now = EventNow(state, wallNow);

@@ -163,8 +163,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
     }
 
     /// <summary>The reach forecaster as the stored state left it (activation, and a re-read of a seeded post).</summary>
-    private CascadeForecaster ForecasterFromState() =>
-        State.Forecast is { } saved ? new CascadeForecaster(saved.ToAnalytics()) : new CascadeForecaster();
+    private CascadeForecaster ForecasterFromState() => ConversationFold.Forecaster(State);
 
     public Task<ConversationSummary?> AssignAsync(string? assignee) => ActAsync(() => State.Assignee = assignee);
 

@@ -1,4 +1,5 @@
 using ReputationEngine.Abstractions.Dashboard;
+using ReputationEngine.Grains.Ingest;
 
 namespace ReputationEngine.Grains.Dashboard;
 
@@ -7,5 +8,5 @@ public static class DashboardNotifications
 {
     /// <summary>This silo's dashboard notifier (a stateless worker, so always local).</summary>
     public static IDashboardNotifierGrain DashboardNotifier(this IGrainFactory grains) =>
-        grains.GetGrain<IDashboardNotifierGrain>(IDashboardNotifierGrain.Key);
+        grains.GetCachedGrain<IDashboardNotifierGrain>(IDashboardNotifierGrain.Key);
 }

@@ -21,5 +21,5 @@ public sealed class MentionPipeline(IGrainFactory grains)
     public Task<AppliedBatch> ApplyInOrderAsync(RoutedBatch batch) => Worker().ApplyInOrderAsync(batch);
 
     // Stateless workers run on the caller's silo; Orleans adds activations (up to one per core) under load.
-    private IIngestWorkerGrain Worker() => grains.GetGrain<IIngestWorkerGrain>(0);
+    private IIngestWorkerGrain Worker() => grains.GetCachedGrain<IIngestWorkerGrain>(0);
 }

@@ -42,7 +42,7 @@ public sealed class TopicRulesCache : IDisposable
             return current;
         }
 
-        var directory = grains.GetGrain<ITopicDirectoryGrain>(ITopicDirectoryGrain.Key);
+        var directory = grains.GetCachedGrain<ITopicDirectoryGrain>(ITopicDirectoryGrain.Key);
         var version = await directory.GetVersionAsync();
         if (_current.Version == version)
         {

@@ -13,7 +13,8 @@ public sealed class CaseGrainOptions
 
     /// <summary>
     /// Live: a flushed customer or conversation updates its entry in its topics' lists (the dashboards and
-    /// <c>GET /api/topics/{id}/customers|conversations</c> read them). A replay has no reader of those lists.
+    /// <c>GET /api/topics/{id}/customers|conversations</c> read them). A replay has no reader of those lists; there a
+    /// customer's apply does not segment the customer either (the summary it returns is for the lists).
     /// </summary>
     public bool ListInTopics { get; set; } = true;
 }

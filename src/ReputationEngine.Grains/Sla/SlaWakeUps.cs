@@ -1,3 +1,5 @@
+using ReputationEngine.Grains.Ingest;
+
 namespace ReputationEngine.Grains.Sla;
 
 /// <summary>How SLA wake-ups are grouped in time.</summary>
@@ -13,7 +15,7 @@ public static class SlaWakeUps
         return (at.UtcTicks + width - 1) / width * width;
     }
 
-    public static ISlaWakeUpGrain At(this IGrainFactory grains, long bucket) => grains.GetGrain<ISlaWakeUpGrain>(bucket);
+    public static ISlaWakeUpGrain At(this IGrainFactory grains, long bucket) => grains.GetCachedGrain<ISlaWakeUpGrain>(bucket);
 
     public static ISlaScheduleGrain SlaSchedule(this IGrainFactory grains) => grains.GetGrain<ISlaScheduleGrain>(ISlaScheduleGrain.Key);
 }

@@ -124,7 +124,10 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain, ITopicEventTimeGr
             await RecordAllAsync(_detection.Evaluate(eventTime, _alerts, _time.GetUtcNow()));
         }
 
-        await GrainFactory.DashboardNotifier().TopicChangedAsync(this.GetPrimaryKeyString());
+        if (_options.NotifyDashboards)
+        {
+            await GrainFactory.DashboardNotifier().TopicChangedAsync(this.GetPrimaryKeyString());
+        }
 
         if (batch.Flush)
         {

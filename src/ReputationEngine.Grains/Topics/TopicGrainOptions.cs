@@ -23,4 +23,10 @@ public sealed class TopicGrainOptions
     /// the periodic flush), which spares a serialization of the topic's whole detector state per alert change.
     /// </summary>
     public bool WriteOnAlertChange { get; set; } = true;
+
+    /// <summary>
+    /// Live: every applied batch tells the silo's dashboard notifier that the topic changed (throttled there per topic).
+    /// A replay has no dashboard, and the call was one grain call per topic per batch.
+    /// </summary>
+    public bool NotifyDashboards { get; set; } = true;
 }
