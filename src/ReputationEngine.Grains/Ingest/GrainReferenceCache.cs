@@ -9,29 +9,24 @@ namespace ReputationEngine.Grains.Ingest;
 public static class GrainReferenceCache
 {
     public static TGrainInterface GetCachedGrain<TGrainInterface>(this IGrainFactory grains, string key)
-        where TGrainInterface : IGrainWithStringKey
-    {
-        if (Resolved<TGrainInterface>.Types is { } types)
-        {
-            return (TGrainInterface)grains.GetGrain(GrainId.Create(types.Grain, key), types.Interface);
-        }
-
-        var reference = grains.GetGrain<TGrainInterface>(key);
-        var resolved = (GrainReference)(object)reference;
-        Resolved<TGrainInterface>.Types = new ResolvedTypes(resolved.GrainId.Type, resolved.InterfaceType);
-        return reference;
-    }
+        where TGrainInterface : IGrainWithStringKey =>
+        Get(grains, IdSpan.Create(key), key, static (factory, k) => factory.GetGrain<TGrainInterface>(k));
 
     /// <summary>As the string-key form, for the integer-keyed singletons called per batch (dashboard notifier, topic directory).</summary>
     public static TGrainInterface GetCachedGrain<TGrainInterface>(this IGrainFactory grains, long key)
-        where TGrainInterface : IGrainWithIntegerKey
+        where TGrainInterface : IGrainWithIntegerKey =>
+        Get(grains, GrainIdKeyExtensions.CreateIntegerKey(key), key, static (factory, k) => factory.GetGrain<TGrainInterface>(k));
+
+    /// <summary>The first call per interface goes through Orleans (<paramref name="resolve"/>) and keeps its types; later ones build the id.</summary>
+    private static TGrainInterface Get<TGrainInterface, TKey>(IGrainFactory grains, IdSpan idKey, TKey key, Func<IGrainFactory, TKey, TGrainInterface> resolve)
+        where TGrainInterface : IAddressable
     {
         if (Resolved<TGrainInterface>.Types is { } types)
         {
-            return (TGrainInterface)grains.GetGrain(GrainId.Create(types.Grain, GrainIdKeyExtensions.CreateIntegerKey(key)), types.Interface);
+            return (TGrainInterface)grains.GetGrain(GrainId.Create(types.Grain, idKey), types.Interface);
         }
 
-        var reference = grains.GetGrain<TGrainInterface>(key);
+        var reference = resolve(grains, key);
         var resolved = (GrainReference)(object)reference;
         Resolved<TGrainInterface>.Types = new ResolvedTypes(resolved.GrainId.Type, resolved.InterfaceType);
         return reference;
