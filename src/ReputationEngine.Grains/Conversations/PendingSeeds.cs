@@ -3,7 +3,9 @@ using System.Collections.Concurrent;
 namespace ReputationEngine.Grains.Conversations;
 
 /// <summary>
-/// Conversation seeds (<see cref="ConversationSeeder"/>) whose writes are still in flight, per silo. Ingest does not
+/// Conversation seeds (<see cref="ConversationSeeder"/>) whose writes are still in flight, per silo; and the same for
+/// customer seeds (<see cref="Customers.CustomerSeeder"/>), with the customer activations of this silo that a seed must not
+/// write past (see <see cref="TryClaimCustomer"/>). Ingest does not
 /// wait for them: a batch goes on as soon as its seeds are folded, and the writes (and, where a conversation existed
 /// already, the post's application through its grain) finish in the background. Two things wait instead: a later
 /// batch that has a mention of a pending conversation (so the post is applied before it, in log order), and the
@@ -13,6 +15,8 @@ public sealed class PendingSeeds
 {
     private readonly ConcurrentDictionary<string, Task> _byConversation = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(long Sequence, Task Done)>> _byPartition = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> _customerSeeds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _customerActivations = new(StringComparer.Ordinal);
 
     /// <summary>Registers one batch's seeds: <paramref name="done"/> completes when all of them are durable.</summary>
     public void Add(string partition, long lastSequence, IEnumerable<(string ConversationId, Task Done)> conversations, Task done)
@@ -53,6 +57,61 @@ public sealed class PendingSeeds
             {
                 // A failed batch is not waited for again: the replay this failure causes applies its posts anew.
                 queue.TryDequeue(out _);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Claims a customer for a seed whose insert <paramref name="written"/> reports (the write must start only after a
+    /// successful claim). Fails when another seed of it is in flight or an activation of it lives on this silo: that
+    /// activation may hold mentions or credits not written yet, which an inserted row would make it lose.
+    /// </summary>
+    /// <remarks>
+    /// Registered before the activations are looked at, while an activation registers itself before it looks for a seed
+    /// (<see cref="CustomerActivated"/>): one of the two always sees the other, so no activation keeps the empty state it
+    /// read while a seed it did not wait for is written.
+    /// </remarks>
+    public bool TryClaimCustomer(string customerId, Task written)
+    {
+        if (!_customerSeeds.TryAdd(customerId, written))
+        {
+            return false;
+        }
+
+        if (_customerActivations.ContainsKey(customerId))
+        {
+            _customerSeeds.TryRemove(KeyValuePair.Create(customerId, written));
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Ends a claim once its insert is done (succeeded or not).</summary>
+    public void ReleaseCustomer(string customerId, Task written) => _customerSeeds.TryRemove(KeyValuePair.Create(customerId, written));
+
+    /// <summary>The insert of this customer's seed still in flight, if any.</summary>
+    public Task? CustomerSeed(string customerId) => _customerSeeds.TryGetValue(customerId, out var written) ? written : null;
+
+    /// <summary>
+    /// An activation of the customer starts on this silo: no seed claims the customer until <see cref="CustomerDeactivated"/>.
+    /// Returns the insert of a seed claimed before, which the activation must wait for and then read the state again.
+    /// </summary>
+    public Task? CustomerActivated(string customerId)
+    {
+        _customerActivations.AddOrUpdate(customerId, 1, (_, count) => count + 1);
+        return CustomerSeed(customerId);
+    }
+
+    public void CustomerDeactivated(string customerId)
+    {
+        while (_customerActivations.TryGetValue(customerId, out var count))
+        {
+            if (count <= 1
+                ? _customerActivations.TryRemove(KeyValuePair.Create(customerId, count))
+                : _customerActivations.TryUpdate(customerId, count - 1, count))
+            {
+                return;
             }
         }
     }

@@ -3,8 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using ReputationEngine.Abstractions.Customers;
 using ReputationEngine.Abstractions.Mentions;
-using ReputationEngine.Analytics.Crm;
-using ReputationEngine.Analytics.Scoring;
+using ReputationEngine.Grains.Conversations;
 using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Grains.Persistence;
 
@@ -36,17 +35,20 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     private bool _listChanged;
     private readonly FlushSoon _flushSoon;
     private readonly bool _listInTopics;
+    private readonly PendingSeeds _seeds;
+    private bool _registered;
 
     // The ids of State.Conversations (unique by construction), kept once the list is long enough for scanning it to cost.
     private HashSet<string>? _conversationIndex;
-    private const int IndexConversationsFrom = 32;
 
     public CustomerGrain(
         [PersistentState("customer", StorageNames.Default)] IPersistentState<CustomerState> state,
         TimeProvider time,
         ILogger<CustomerGrain> logger,
-        IOptions<CaseGrainOptions> caseOptions)
+        IOptions<CaseGrainOptions> caseOptions,
+        PendingSeeds seeds)
     {
+        _seeds = seeds;
         _state = new CoalescedState<CustomerState>(state, GrainContext, logger);
         _flushSoon = new FlushSoon(this, FlushAsync, ListPushDelay, logger, caseOptions.Value.WriteSoon);
         _listInTopics = caseOptions.Value.ListInTopics;
@@ -56,23 +58,57 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
 
     private CustomerState State => _state.Value;
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await FlushAsync();
+    private string Id => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // While this activation lives on this silo, the ingest worker applies the customer's mentions through it instead
+        // of writing a seed (CustomerSeeder) past the state held here.
+        _registered = true;
+        if (_seeds.CustomerActivated(Id) is { } seed)
+        {
+            try
+            {
+                // The state was read while a seed's insert was in flight (an API read or an engagement credit during the
+                // batch that first saw the author): read what it wrote, not the empty state.
+                await seed.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+                await _state.ReloadAsync();
+            }
+            catch
+            {
+                Unregister();
+                throw;
+            }
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FlushAsync();
+        }
+        finally
+        {
+            Unregister();
+        }
+    }
+
+    private void Unregister()
+    {
+        if (_registered)
+        {
+            _registered = false;
+            _seeds.CustomerDeactivated(Id);
+        }
+    }
 
     public async Task<CustomerSummary?> ApplyAsync(MentionBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        State.Applied.EnsureApplied(batch.Partition, batch.ExpectedApplied);
-        foreach (var item in batch.Items)
-        {
-            if (!State.Applied.IsApplied(batch.Partition, item.Sequence))
-            {
-                Apply(item);
-            }
-        }
-
+        CustomerFold.Apply(State, batch, _time.GetUtcNow(), ref _conversationIndex);
         if (batch.Items.Length > 0)
         {
-            State.Applied.MarkApplied(batch.Partition, batch.Items[^1].Sequence, _time.GetUtcNow());
             // Not Changed(): the ingest worker lists the summary returned here, one call per topic for the whole batch.
             _state.MarkDirty();
         }
@@ -82,19 +118,18 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             await FlushAsync();
         }
 
-        if (batch.Items.Length == 0 || State.Mentions == 0 || State.IsBrand)
-        {
-            return null;
-        }
-
-        // Without topic lists (a replay) the worker reads only the influence (new posts' SLA): the segmentation, most of
-        // a summary's cost, is made per customer per batch and nobody would read it.
-        return _listInTopics ? Summary() : Summary(Influence().Value, assessment: null);
+        return batch.Items.Length == 0 ? null : CustomerFold.AppliedSummary(Id, State, _listInTopics, _time.GetUtcNow());
     }
 
-    public Task CreditEngagementAsync(EngagementCredit credit)
+    /// <summary>
+    /// Durable before it returns: the conversation clears its pending credit once this returns, and a credit held only in
+    /// memory would be lost if this activation then lost a write race (a seed, or another silo's activation, wrote the
+    /// row first) or its silo died. On failure the credit is taken back, so the conversation's retry does not count it twice.
+    /// </summary>
+    public async Task CreditEngagementAsync(EngagementCredit credit)
     {
         ArgumentNullException.ThrowIfNull(credit);
+        var before = (State.SharesReceived, State.RepliesReceived, State.SharerFollowers, State.LastEngagedAt);
         State.SharesReceived += credit.Shares;
         State.RepliesReceived += credit.Replies;
         State.SharerFollowers += credit.SharerFollowers;
@@ -103,8 +138,17 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             State.LastEngagedAt = at;
         }
 
-        Changed();
-        return Task.CompletedTask;
+        _state.MarkDirty();
+        _listChanged = true;
+        try
+        {
+            await FlushAsync();
+        }
+        catch
+        {
+            (State.SharesReceived, State.RepliesReceived, State.SharerFollowers, State.LastEngagedAt) = before;
+            throw;
+        }
     }
 
     public Task<CustomerProfile?> GetProfileAsync()
@@ -114,11 +158,12 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             return Task.FromResult<CustomerProfile?>(null);
         }
 
-        var influence = Influence();
-        var assessment = Assess(influence.Value);
+        var now = _time.GetUtcNow();
+        var influence = CustomerFold.Influence(State, now);
+        var assessment = CustomerFold.Assess(State, influence.Value, now);
         return Task.FromResult<CustomerProfile?>(new CustomerProfile
         {
-            CustomerId = this.GetPrimaryKeyString(),
+            CustomerId = Id,
             Name = State.Name,
             Followers = State.Followers,
             IsBrand = State.IsBrand,
@@ -145,7 +190,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         });
     }
 
-    public Task<double> GetInfluenceAsync() => Task.FromResult(State.Mentions == 0 ? 0 : Influence().Value);
+    public Task<double> GetInfluenceAsync() => Task.FromResult(State.Mentions == 0 ? 0 : CustomerFold.Influence(State, _time.GetUtcNow()).Value);
 
     public Task<string[]> GetConversationIdsAsync() => Task.FromResult(State.Conversations.ToArray());
 
@@ -168,7 +213,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         {
             // The list entry goes at the next flush; the state write must not wait for it.
             _listChanged = true;
-            _logger.LogWarning(ex, "Listing customer {CustomerId} failed; retrying at the next flush", this.GetPrimaryKeyString());
+            _logger.LogWarning(ex, "Listing customer {CustomerId} failed; retrying at the next flush", Id);
         }
 
         await _state.FlushAsync();
@@ -193,116 +238,5 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         }
     }
 
-    private InfluenceScore Influence()
-    {
-        var lastActive = State.LastEngagedAt is { } engaged && (State.LastSeenAt is null || engaged > State.LastSeenAt) ? engaged : State.LastSeenAt;
-        var inputs = new InfluenceInputs(State.Followers, State.SharesReceived, State.RepliesReceived, State.SharerFollowers, lastActive);
-        return InfluenceModel.Compute(inputs, _time.GetUtcNow());
-    }
-
-    private CustomerAssessment Assess(double influence)
-    {
-        var history = State.History.Select(h => new SentimentEvent(h.At, (Analytics.Sentiment.SentimentClass)h.Label, h.Score)).ToArray();
-        return CustomerSegmentation.Assess(history, State.SentimentEwma, influence, State.LastSeenAt ?? _time.GetUtcNow());
-    }
-
-    private CustomerSummary Summary()
-    {
-        var influence = Influence().Value;
-        return Summary(influence, Assess(influence));
-    }
-
-    private CustomerSummary Summary(double influence, CustomerAssessment? assessment) =>
-        new()
-        {
-            CustomerId = this.GetPrimaryKeyString(),
-            Name = State.Name,
-            Followers = State.Followers,
-            Mentions = State.Mentions,
-            NegativeMentions = State.Negative,
-            AverageSentiment = State.SentimentEwma,
-            Influence = influence,
-            Risk = assessment?.Risk ?? 0,
-            Segment = (CustomerSegment)(assessment?.Segment ?? default),
-            SegmentReasons = assessment is null ? [] : [.. assessment.Reasons],
-            Trend = (CustomerTrend)(assessment?.Trend ?? default),
-            LastSeenAt = State.LastSeenAt,
-            IsBrand = State.IsBrand,
-        };
-
-    private void Apply(ScoredMention item)
-    {
-        var mention = item.Mention;
-        if (!State.Erased)
-        {
-            State.Name = mention.AuthorName ?? State.Name;
-        }
-
-        State.Followers = mention.AuthorFollowers;
-        State.IsBrand = mention.AuthorIsBrand;
-        State.SentimentEwma = Ewma.Update(State.SentimentEwma, State.Mentions, item.Score);
-        State.Mentions++;
-        switch (item.Label)
-        {
-            case SentimentLabel.Negative: State.Negative++; break;
-            case SentimentLabel.Positive: State.Positive++; break;
-            default: State.Neutral++; break;
-        }
-
-        foreach (var topic in item.Topics)
-        {
-            if (State.Topics.Count < MaxTopics)
-            {
-                State.Topics.Add(topic);
-            }
-        }
-
-        State.FirstSeenAt = State.FirstSeenAt is { } first && first < mention.CreatedAt ? first : mention.CreatedAt;
-        State.LastSeenAt = State.LastSeenAt is { } last && last > mention.CreatedAt ? last : mention.CreatedAt;
-        AddBounded(State.History, new HistoryPoint(mention.CreatedAt, item.Label, item.Score), MaxHistory);
-        RememberConversation(mention.ConversationId);
-
-        // An erased customer's new mentions are counted but their text is not kept.
-        if (!State.Erased)
-        {
-            AddBounded(State.Recent, new RecentMention(mention.Id, mention.CreatedAt, mention.Text, item.Label, item.Score, mention.ConversationId, item.Topics), MaxRecentMentions);
-        }
-    }
-
-    private void RememberConversation(string conversationId)
-    {
-        var conversations = State.Conversations;
-        if (conversations.Count > 0 && conversations[^1] == conversationId)
-        {
-            return;
-        }
-
-        // A prolific author's list is long and most of their mentions start a conversation not in it: a set answers
-        // "is it there?" instead of a scan of up to MaxConversations ids per mention (2 % of a replay's CPU).
-        if (conversations.Count >= IndexConversationsFrom)
-        {
-            _conversationIndex ??= new HashSet<string>(conversations, StringComparer.Ordinal);
-        }
-
-        if (_conversationIndex is null || !_conversationIndex.Add(conversationId))
-        {
-            conversations.Remove(conversationId);
-        }
-
-        conversations.Add(conversationId);
-        if (conversations.Count > MaxConversations)
-        {
-            _conversationIndex?.Remove(conversations[0]);
-            conversations.RemoveAt(0);
-        }
-    }
-
-    private static void AddBounded<T>(List<T> list, T item, int max)
-    {
-        list.Add(item);
-        if (list.Count > max)
-        {
-            list.RemoveAt(0);
-        }
-    }
+    private CustomerSummary Summary() => CustomerFold.Summary(Id, State, _time.GetUtcNow());
 }

@@ -8,6 +8,7 @@ using ReputationEngine.Abstractions.Ingest;
 using ReputationEngine.Abstractions.Mentions;
 using ReputationEngine.Abstractions.Topics;
 using ReputationEngine.Grains.Conversations;
+using ReputationEngine.Grains.Customers;
 using ReputationEngine.Analytics.Sentiment;
 using ReputationEngine.Grains.Persistence;
 
@@ -26,6 +27,7 @@ public sealed class IngestWorkerGrain(
     : Grain, IIngestWorkerGrain
 {
     private readonly ConversationSeeder _seeder = ActivatorUtilities.CreateInstance<ConversationSeeder>(services);
+    private readonly CustomerSeeder _customers = ActivatorUtilities.CreateInstance<CustomerSeeder>(services);
 
     public async Task<RoutedBatch> PrepareAsync(IngestBatch batch)
     {
@@ -97,13 +99,7 @@ public sealed class IngestWorkerGrain(
             topics[i++] = GrainFactory.GetCachedGrain<IBrandTopicGrain>(topic).ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.TopicKind, topic)));
         }
 
-        var customers = new (ScoredMention[] Mentions, Task<CustomerSummary?> Applied)[batch.ByCustomer.Count];
-        i = 0;
-        foreach (var (customer, mentions) in batch.ByCustomer)
-        {
-            customers[i++] = (mentions, GrainFactory.GetCachedGrain<ICustomerGrain>(customer)
-                .ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.CustomerKind, customer))));
-        }
+        var customers = ApplyCustomers(batch);
 
         // Most conversations a batch starts never get a second message: those are written without activating their grains.
         var throughGrains = new List<(string Id, ScoredMention[] Mentions, Task? Pending)>(batch.ByConversation.Count);
@@ -142,19 +138,39 @@ public sealed class IngestWorkerGrain(
         }
 
         // Seeded conversations are the partition checkpoint's to wait for (PendingSeeds), not its grains' to flush.
-        return new AppliedBatch(batch.LastSequence, [.. batch.ByTopic.Keys], [.. batch.ByCustomer.Keys], [.. conversations.Select(c => c.Id)]);
+        return new AppliedBatch(batch.LastSequence, [.. batch.ByTopic.Keys], ThroughCustomerGrains(customers), [.. conversations.Select(c => c.Id)]);
     }
 
-    /// <summary>The batch's authors' influence once their customer grains have applied it.</summary>
-    private static async Task<IReadOnlyDictionary<string, double>> InfluenceAsync((ScoredMention[] Mentions, Task<CustomerSummary?> Applied)[] customers)
+    /// <summary>
+    /// Each author's mentions, written as a seed where the author is new (<see cref="CustomerSeeder"/>), through the
+    /// customer grain otherwise.
+    /// </summary>
+    private (string Id, ScoredMention[] Mentions, Task<CustomerApplied> Applied)[] ApplyCustomers(RoutedBatch batch)
+    {
+        var customers = new (string, ScoredMention[], Task<CustomerApplied>)[batch.ByCustomer.Count];
+        var i = 0;
+        foreach (var (customer, mentions) in batch.ByCustomer)
+        {
+            customers[i++] = (customer, mentions, _customers.ApplyAsync(batch.Partition, customer, mentions, batch.ExpectedFor(RoutedBatch.CustomerKind, customer)));
+        }
+
+        return customers;
+    }
+
+    /// <summary>The customers the checkpoint must flush: seeded ones were written whole when their batch applied.</summary>
+    private static string[] ThroughCustomerGrains((string Id, ScoredMention[] Mentions, Task<CustomerApplied> Applied)[] customers) =>
+        [.. customers.Where(c => c.Applied.Result.ThroughGrain).Select(c => c.Id)];
+
+    /// <summary>The batch's authors' influence once their customers have applied it.</summary>
+    private static async Task<IReadOnlyDictionary<string, double>> InfluenceAsync((string Id, ScoredMention[] Mentions, Task<CustomerApplied> Applied)[] customers)
     {
         await Task.WhenAll(customers.Select(c => c.Applied));
         var influence = new Dictionary<string, double>(customers.Length, StringComparer.Ordinal);
-        foreach (var (mentions, applied) in customers)
+        foreach (var (id, _, applied) in customers)
         {
-            if (applied.Result is { } summary)
+            if (applied.Result.Summary is { } summary)
             {
-                influence[mentions[0].Mention.AuthorId] = summary.Influence;
+                influence[id] = summary.Influence;
             }
         }
 
@@ -203,9 +219,8 @@ public sealed class IngestWorkerGrain(
         await Task.WhenAll(batch.ByTopic.Select(p => GrainFactory.GetCachedGrain<IBrandTopicGrain>(p.Key)
             .ApplyAsync(new MentionBatch(batch.Partition, p.Value, batch.ExpectedFor(RoutedBatch.TopicKind, p.Key)))));
 
-        var customers = batch.ByCustomer.Select(p => (p.Value, GrainFactory.GetCachedGrain<ICustomerGrain>(p.Key)
-            .ApplyAsync(new MentionBatch(batch.Partition, p.Value, batch.ExpectedFor(RoutedBatch.CustomerKind, p.Key))))).ToArray();
-        await Task.WhenAll(customers.Select(c => c.Item2));
+        var customers = ApplyCustomers(batch);
+        await Task.WhenAll(customers.Select(c => c.Applied));
 
         // New posts' conversations first, all written (or applied through their grains where they existed) before the rest,
         // which go one at a time in id order.
@@ -255,7 +270,7 @@ public sealed class IngestWorkerGrain(
             listed.SetResult();
         }
 
-        return new AppliedBatch(batch.LastSequence, [.. batch.ByTopic.Keys], [.. batch.ByCustomer.Keys], [.. throughGrains.Select(c => c.Id)]);
+        return new AppliedBatch(batch.LastSequence, [.. batch.ByTopic.Keys], ThroughCustomerGrains(customers), [.. throughGrains.Select(c => c.Id)]);
     }
 
     /// <summary>
@@ -263,13 +278,13 @@ public sealed class IngestWorkerGrain(
     /// topic (and one to the notifier), not one per grain: a viral topic gets thousands of new sharers per batch.
     /// </summary>
     private async Task ListAsync(
-        (ScoredMention[] Mentions, Task<CustomerSummary?> Applied)[] customers,
+        (string Id, ScoredMention[] Mentions, Task<CustomerApplied> Applied)[] customers,
         (ScoredMention[] Mentions, Task<ConversationSummary?> Applied)[] conversations)
     {
         var customersByTopic = new Dictionary<string, List<CustomerSummary>>(StringComparer.Ordinal);
-        foreach (var (mentions, applied) in customers)
+        foreach (var (_, mentions, applied) in customers)
         {
-            if (applied.Result is { } summary)
+            if (applied.Result.Summary is { } summary)
             {
                 AddPerTopic(customersByTopic, mentions, summary);
             }

@@ -227,21 +227,33 @@ public sealed class PartitionApplier(string partition, IMentionLogStore store, I
         return expected;
     }
 
-    /// <summary>The grains the checkpoint must flush: not the conversations written whole without their grain (seeded).</summary>
+    /// <summary>
+    /// The grains the checkpoint must flush: not the conversations and customers written whole without their grains
+    /// (seeded; <see cref="PendingSeeds"/> and the batch itself wait for those).
+    /// </summary>
     private void Record(RoutedBatch routed, AppliedBatch applied)
     {
-        var byGrain = applied.Conversations.Length == routed.ByConversation.Count
-            ? null
-            : applied.Conversations.Select(c => RoutedBatch.Key(RoutedBatch.ConversationKind, c)).ToHashSet(StringComparer.Ordinal);
+        var conversations = ThroughGrains(RoutedBatch.ConversationKind, applied.Conversations, routed.ByConversation.Count);
+        var customers = ThroughGrains(RoutedBatch.CustomerKind, applied.Customers, routed.ByCustomer.Count);
         using var scope = _sentLock.EnterScope();
         foreach (var (key, last) in Keys(routed))
         {
-            if (byGrain is null || key[0] != RoutedBatch.ConversationKind || byGrain.Contains(key))
+            var throughGrains = key[0] switch
+            {
+                RoutedBatch.ConversationKind => conversations,
+                RoutedBatch.CustomerKind => customers,
+                _ => null,
+            };
+            if (throughGrains is null || throughGrains.Contains(key))
             {
                 _sent[key] = last;
             }
         }
     }
+
+    /// <summary>The keys of the grains that applied their part, or null when all of them did (none was seeded).</summary>
+    private static HashSet<string>? ThroughGrains(char kind, string[] applied, int routed) =>
+        applied.Length == routed ? null : applied.Select(id => RoutedBatch.Key(kind, id)).ToHashSet(StringComparer.Ordinal);
 
     private static IEnumerable<(string Key, long Last)> Keys(RoutedBatch routed) =>
         routed.ByTopic.Select(p => (RoutedBatch.Key(RoutedBatch.TopicKind, p.Key), p.Value[^1].Sequence))
