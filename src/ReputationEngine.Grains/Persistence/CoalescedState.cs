@@ -19,6 +19,9 @@ public sealed class CoalescedState<TState>(IPersistentState<TState> state, IGrai
 
     public bool IsDirty { get; private set; }
 
+    /// <summary>Whether the state has a stored row (read or written by this activation); false for a grain never written.</summary>
+    public bool IsStored => state.RecordExists;
+
     public void MarkDirty() => IsDirty = true;
 
     /// <summary>Reads the stored state again, for a grain whose state may have been written without it. Only while clean.</summary>
