@@ -60,13 +60,13 @@ public sealed class CustomerSeedingTests(FakeTimeClusterFixture fixture)
     }
 
     [Fact]
-    public async Task ReturningAuthor_WhoseRowExists_GoesThroughTheGrain_AndLosesNothing()
+    public async Task ReturningAuthorThisSiloSeeded_GoesThroughTheGrain_AndLosesNothing()
     {
         const string author = "tw:cseed-bo";
         var (_, first) = await IngestAsync("cseed-b", new LoggedMention(1, Mention("cseed-b1", "acme order late", author: author, topics: ["cseed-acme"])));
         Assert.DoesNotContain(author, first.Customers);
 
-        // The row exists: the insert fails and the mention goes through the grain, which the checkpoint must flush.
+        // Known to be stored: straight to the grain, which the checkpoint must flush.
         var (_, second) = await IngestAsync("cseed-b", new LoggedMention(2, Mention("cseed-b2", "still waiting, acme", author: author, seconds: 60, topics: ["cseed-acme"])));
         Assert.Contains(author, second.Customers);
 
@@ -76,6 +76,24 @@ public sealed class CustomerSeedingTests(FakeTimeClusterFixture fixture)
         var listed = Assert.Single(await fixture.Grains.GetGrain<ITopicCustomersGrain>("cseed-acme").ListAsync(CustomerSort.Influence, 100),
             c => c.CustomerId == author);
         Assert.Equal(2, listed.Mentions);
+    }
+
+    [Fact]
+    public async Task ReturningAuthorStoredElsewhere_FailsTheInsert_AndGoesThroughTheGrain()
+    {
+        const string author = "tw:cseed-bea";
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(author);
+        // Written by its grain (another silo, or before this silo started): this silo's seeder does not know the row.
+        await customer.ApplyAsync(new MentionBatch("cseed-b-other", [Scored(1, Mention("cseed-bb0", "acme", author: author), SentimentLabel.Neutral, 0)], 0, Flush: true));
+        await Management.ForceActivationCollection(TimeSpan.Zero);
+        Assert.Null(await Management.GetActivationAddress(customer));
+
+        var (_, applied) = await IngestAsync("cseed-bb", new LoggedMention(1, Mention("cseed-bb1", "acme again", author: author, seconds: 60)));
+
+        Assert.Contains(author, applied.Customers);
+        var profile = await customer.GetProfileAsync();
+        Assert.Equal(2, profile!.Mentions);
+        Assert.Equal(["cseed-bb1", "cseed-bb0"], profile.RecentMentions.Select(m => m.Id));
     }
 
     [Fact]

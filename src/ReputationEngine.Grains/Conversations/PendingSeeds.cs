@@ -17,6 +17,10 @@ public sealed class PendingSeeds
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(long Sequence, Task Done)>> _byPartition = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task> _customerSeeds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _customerActivations = new(StringComparer.Ordinal);
+    private readonly RecentIds _storedCustomers = new(MaxRememberedCustomers);
+
+    /// <summary>Customers remembered as stored (see <see cref="IsCustomerStored"/>); about 100 bytes each.</summary>
+    public const int MaxRememberedCustomers = 200_000;
 
     /// <summary>Registers one batch's seeds: <paramref name="done"/> completes when all of them are durable.</summary>
     public void Add(string partition, long lastSequence, IEnumerable<(string ConversationId, Task Done)> conversations, Task done)
@@ -87,8 +91,23 @@ public sealed class PendingSeeds
         return true;
     }
 
-    /// <summary>Ends a claim once its insert is done (succeeded or not).</summary>
-    public void ReleaseCustomer(string customerId, Task written) => _customerSeeds.TryRemove(KeyValuePair.Create(customerId, written));
+    /// <summary>Ends a claim once its insert is done: succeeded or not, the customer's row exists now.</summary>
+    public void ReleaseCustomer(string customerId, Task written, bool stored)
+    {
+        if (stored)
+        {
+            _storedCustomers.Add(customerId);
+        }
+
+        _customerSeeds.TryRemove(KeyValuePair.Create(customerId, written));
+    }
+
+    /// <summary>
+    /// Whether this silo knows the customer's row exists (it seeded it, or a seed found it). Such a customer goes straight
+    /// to its grain: an insert would only fail. Bounded, so a customer seeded long ago may be forgotten (its insert
+    /// then fails once, as for one seeded elsewhere); a row is never deleted, so a remembered one is never wrong.
+    /// </summary>
+    public bool IsCustomerStored(string customerId) => _storedCustomers.Contains(customerId);
 
     /// <summary>The insert of this customer's seed still in flight, if any.</summary>
     public Task? CustomerSeed(string customerId) => _customerSeeds.TryGetValue(customerId, out var written) ? written : null;
@@ -112,6 +131,37 @@ public sealed class PendingSeeds
                 : _customerActivations.TryUpdate(customerId, count - 1, count))
             {
                 return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The ids added most recently, at least <c>capacity</c> of them: two generations, the older dropped whole when the
+    /// newer fills (no per-entry bookkeeping).
+    /// </summary>
+    private sealed class RecentIds(int capacity)
+    {
+        private readonly Lock _lock = new();
+        private HashSet<string> _current = new(StringComparer.Ordinal);
+        private HashSet<string> _previous = new(StringComparer.Ordinal);
+
+        public void Add(string id)
+        {
+            lock (_lock)
+            {
+                if (_current.Add(id) && _current.Count >= capacity)
+                {
+                    _previous = _current;
+                    _current = new HashSet<string>(StringComparer.Ordinal);
+                }
+            }
+        }
+
+        public bool Contains(string id)
+        {
+            lock (_lock)
+            {
+                return _current.Contains(id) || _previous.Contains(id);
             }
         }
     }

@@ -21,8 +21,9 @@ namespace ReputationEngine.Grains.Customers;
 /// ETag), and where the row exists already it fails and the mentions are applied through the grain. The insert is
 /// awaited (the summary, and the influence a new post's SLA is set by, depend on whether the customer existed), so
 /// the batch reports its seeds durable when it returns. Not seeded: a customer the partition sent mentions to since its
-/// last checkpoint (that activation's state may not be written yet), and one with an activation or another seed in
-/// flight on this silo (<see cref="PendingSeeds.TryClaimCustomer"/>).
+/// last checkpoint (that activation's state may not be written yet), one with an activation or another seed in flight
+/// on this silo (<see cref="PendingSeeds.TryClaimCustomer"/>), and one this silo knows to be stored already
+/// (<see cref="PendingSeeds.IsCustomerStored"/>: its insert would only fail).
 /// </remarks>
 public sealed class CustomerSeeder(IGrainFactory grains, IServiceProvider services, PendingSeeds pending, TimeProvider time, IOptions<CaseGrainOptions> caseOptions)
 {
@@ -40,7 +41,7 @@ public sealed class CustomerSeeder(IGrainFactory grains, IServiceProvider servic
     public async Task<CustomerApplied> ApplyAsync(string partition, string customerId, ScoredMention[] mentions, long expected)
     {
         var batch = new MentionBatch(partition, mentions, expected);
-        if (expected == 0 && mentions.Length > 0)
+        if (expected == 0 && mentions.Length > 0 && !pending.IsCustomerStored(customerId))
         {
             var written = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             if (pending.TryClaimCustomer(customerId, written.Task))
@@ -64,6 +65,7 @@ public sealed class CustomerSeeder(IGrainFactory grains, IServiceProvider servic
     /// <summary>Not inserted when the row existed (the caller applies the mentions through the grain).</summary>
     private async Task<(bool Inserted, CustomerSummary? Summary)> SeedAsync(string customerId, MentionBatch batch, TaskCompletionSource<bool> written)
     {
+        var stored = false;
         try
         {
             var now = time.GetUtcNow();
@@ -72,6 +74,7 @@ public sealed class CustomerSeeder(IGrainFactory grains, IServiceProvider servic
             CustomerFold.Apply(state, batch, now, ref noIndex);
             var summary = CustomerFold.AppliedSummary(customerId, state, _listInTopics, now);
             var inserted = await TryInsertAsync(customerId, state);
+            stored = true;
             written.SetResult(inserted);
             return (inserted, summary);
         }
@@ -82,7 +85,7 @@ public sealed class CustomerSeeder(IGrainFactory grains, IServiceProvider servic
         }
         finally
         {
-            pending.ReleaseCustomer(customerId, written.Task);
+            pending.ReleaseCustomer(customerId, written.Task, stored);
         }
     }
 
