@@ -17,10 +17,10 @@ public sealed class PendingSeeds
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(long Sequence, Task Done)>> _byPartition = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task> _customerSeeds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _customerActivations = new(StringComparer.Ordinal);
-    private readonly RecentIds _storedCustomers = new(MaxRememberedCustomers);
+    private readonly RecentIds _knownCustomers = new(MaxRememberedCustomers);
 
-    /// <summary>Customers remembered as stored (see <see cref="IsCustomerStored"/>); about 100 bytes each.</summary>
-    public const int MaxRememberedCustomers = 200_000;
+    /// <summary>Customers remembered as known (see <see cref="IsCustomerKnown"/>), at least; about 100 bytes each.</summary>
+    public const int MaxRememberedCustomers = 100_000;
 
     /// <summary>Registers one batch's seeds: <paramref name="done"/> completes when all of them are durable.</summary>
     public void Add(string partition, long lastSequence, IEnumerable<(string ConversationId, Task Done)> conversations, Task done)
@@ -96,18 +96,21 @@ public sealed class PendingSeeds
     {
         if (stored)
         {
-            _storedCustomers.Add(customerId);
+            RememberCustomer(customerId);
         }
 
         _customerSeeds.TryRemove(KeyValuePair.Create(customerId, written));
     }
 
+    /// <summary>A customer this silo applied mentions to: its row exists, or will once its grain is flushed.</summary>
+    public void RememberCustomer(string customerId) => _knownCustomers.Add(customerId);
+
     /// <summary>
-    /// Whether this silo knows the customer's row exists (it seeded it, or a seed found it). Such a customer goes straight
-    /// to its grain: an insert would only fail. Bounded, so a customer seeded long ago may be forgotten (its insert
-    /// then fails once, as for one seeded elsewhere); a row is never deleted, so a remembered one is never wrong.
+    /// Whether this silo applied mentions to the customer before (seeded, or through its grain). Such a customer goes
+    /// straight to its grain: an insert would most likely fail. Never wrong, only slower when wrong: the grain path is
+    /// right for any customer, and a forgotten one (the memory is bounded) just tries an insert that fails.
     /// </summary>
-    public bool IsCustomerStored(string customerId) => _storedCustomers.Contains(customerId);
+    public bool IsCustomerKnown(string customerId) => _knownCustomers.Contains(customerId);
 
     /// <summary>The insert of this customer's seed still in flight, if any.</summary>
     public Task? CustomerSeed(string customerId) => _customerSeeds.TryGetValue(customerId, out var written) ? written : null;

@@ -22,8 +22,8 @@ namespace ReputationEngine.Grains.Customers;
 /// awaited (the summary, and the influence a new post's SLA is set by, depend on whether the customer existed), so
 /// the batch reports its seeds durable when it returns. Not seeded: a customer the partition sent mentions to since its
 /// last checkpoint (that activation's state may not be written yet), one with an activation or another seed in flight
-/// on this silo (<see cref="PendingSeeds.TryClaimCustomer"/>), and one this silo knows to be stored already
-/// (<see cref="PendingSeeds.IsCustomerStored"/>: its insert would only fail).
+/// on this silo (<see cref="PendingSeeds.TryClaimCustomer"/>), and one this silo applied mentions to before
+/// (<see cref="PendingSeeds.IsCustomerKnown"/>: its insert would most likely fail).
 /// </remarks>
 public sealed class CustomerSeeder(IGrainFactory grains, IServiceProvider services, PendingSeeds pending, TimeProvider time, IOptions<CaseGrainOptions> caseOptions)
 {
@@ -41,7 +41,7 @@ public sealed class CustomerSeeder(IGrainFactory grains, IServiceProvider servic
     public async Task<CustomerApplied> ApplyAsync(string partition, string customerId, ScoredMention[] mentions, long expected)
     {
         var batch = new MentionBatch(partition, mentions, expected);
-        if (expected == 0 && mentions.Length > 0 && !pending.IsCustomerStored(customerId))
+        if (expected == 0 && mentions.Length > 0 && !pending.IsCustomerKnown(customerId))
         {
             var written = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             if (pending.TryClaimCustomer(customerId, written.Task))
@@ -59,7 +59,9 @@ public sealed class CustomerSeeder(IGrainFactory grains, IServiceProvider servic
             }
         }
 
-        return new CustomerApplied(await grains.GetCachedGrain<ICustomerGrain>(customerId).ApplyAsync(batch), ThroughGrain: true);
+        var applied = await grains.GetCachedGrain<ICustomerGrain>(customerId).ApplyAsync(batch);
+        pending.RememberCustomer(customerId);
+        return new CustomerApplied(applied, ThroughGrain: true);
     }
 
     /// <summary>Not inserted when the row existed (the caller applies the mentions through the grain).</summary>
