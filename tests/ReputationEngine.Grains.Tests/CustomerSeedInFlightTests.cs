@@ -108,6 +108,27 @@ public sealed class CustomerSeedInFlightTests(CustomerSeedInFlightTests.Cluster 
         Assert.Equal(2, stored?.SharesReceived);
     }
 
+    [Fact]
+    public async Task CreditLosingItsWriteToAnotherSilosSeed_FailsAndItsRetryCountsOnce()
+    {
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>("tw:inflight-dee");
+        // An activation that found no row (an API read) ...
+        Assert.Null(await customer.GetProfileAsync());
+        // ... while another silo's seed inserts the customer.
+        var storage = fixture.Service<HeldInsertStorage>();
+        var seeded = new Customers.CustomerState { Mentions = 1, Followers = 10, LastSeenAt = BaseTime };
+        await storage.WriteStateAsync("customer", customer.GetGrainId(), new GrainState<Customers.CustomerState>(seeded));
+
+        var credit = new EngagementCredit(Shares: 4, Replies: 0, SharerFollowers: 800, LatestAt: BaseTime.AddMinutes(1));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => customer.CreditEngagementAsync(credit));
+        // The conversation keeps its pending credit and tries again at its next flush: the next activation reads the seed.
+        await customer.CreditEngagementAsync(credit);
+
+        var profile = await customer.GetProfileAsync();
+        Assert.Equal(1, profile!.Mentions);
+        Assert.Equal(4, profile.SharesReceived);
+    }
+
     /// <summary>A one-silo cluster on <see cref="HeldInsertStorage"/>.</summary>
     public sealed class Cluster : IAsyncLifetime
     {
