@@ -3,14 +3,18 @@ using System.Collections.Concurrent;
 namespace ReputationEngine.Grains.Conversations;
 
 /// <summary>
-/// Conversation seeds (<see cref="ConversationSeeder"/>) whose writes are still in flight, per silo; and the same for
-/// customer seeds (<see cref="Customers.CustomerSeeder"/>), with the customer activations of this silo that a seed must not
-/// write past (see <see cref="TryClaimCustomer"/>). Ingest does not
+/// Conversation seeds (<see cref="ConversationSeeder"/>) whose writes are still in flight, per silo. Ingest does not
 /// wait for them: a batch goes on as soon as its seeds are folded, and the writes (and, where a conversation existed
 /// already, the post's application through its grain) finish in the background. Two things wait instead: a later
 /// batch that has a mention of a pending conversation (so the post is applied before it, in log order), and the
 /// partition's checkpoint (so the log is not trimmed past a post whose conversation is not durable yet).
 /// </summary>
+/// <remarks>
+/// Also the silo's bookkeeping for customer seeds (<see cref="Customers.CustomerSeeder"/>), whose inserts their batch
+/// does wait for: the inserts in flight (an activation starting meanwhile waits for its customer's), the customer
+/// activations living on this silo (no seed may write past one, <see cref="TryClaimCustomer"/>), and the customers this
+/// silo applied mentions to before (<see cref="IsCustomerKnown"/>).
+/// </remarks>
 public sealed class PendingSeeds
 {
     private readonly ConcurrentDictionary<string, Task> _byConversation = new(StringComparer.Ordinal);
