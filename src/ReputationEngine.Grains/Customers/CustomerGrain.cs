@@ -56,7 +56,16 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
 
     private CustomerState State => _state.Value;
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await FlushAsync();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (LastSiloStopping.Applies(reason, ServiceProvider))
+        {
+            await _state.FlushAsync();
+            return;
+        }
+
+        await FlushAsync();
+    }
 
     public async Task<CustomerSummary?> ApplyAsync(MentionBatch batch)
     {
