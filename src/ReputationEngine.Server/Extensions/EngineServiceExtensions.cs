@@ -53,6 +53,10 @@ public static class EngineServiceExtensions
         services.AddSingleton<AlertStore>();
         services.AddSingleton<IAlertLedger>(sp => sp.GetRequiredService<AlertStore>());
         services.AddSingleton<ITopicListStore, TopicListStore>();
+        services.AddOptions<IngestOptions>()
+            .Bind(builder.Configuration.GetSection(IngestOptions.Section))
+            .Validate(o => o.MaxUncheckpointedMentions > 0, "Ingest__MaxUncheckpointedMentions must be positive.")
+            .ValidateOnStart();
         services.AddSingleton<MentionDispatcher>();
         services.AddSingleton<CustomerErasure>();
         services.AddSingleton<MentionLogWriter>();
