@@ -93,7 +93,7 @@ public sealed class ConversationGrain : Grain, IConversationGrain
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await FlushAsync();
+        await FlushAsync(callOthers: !LastSiloStopping.Applies(reason, ServiceProvider));
     }
 
     public async Task<ConversationSummary?> ApplyAsync(MentionBatch batch)
@@ -206,13 +206,28 @@ public sealed class ConversationGrain : Grain, IConversationGrain
         }
     }
 
-    public async Task FlushAsync()
+    public Task FlushAsync() => FlushAsync(callOthers: true);
+
+    /// <param name="callOthers">False when no silo can serve calls (<see cref="LastSiloStopping"/>): only the state is written.</param>
+    private async Task FlushAsync(bool callOthers)
     {
         if (_state.IsDirty)
         {
             State.Forecast = ForecastState.From(_forecast.ToState());
         }
 
+        // With no silo to serve calls, the credit stays pending in the state written below and the list entry is
+        // refreshed at the next change.
+        if (callOthers)
+        {
+            await CreditAndListAsync();
+        }
+
+        await _state.FlushAsync();
+    }
+
+    private async Task CreditAndListAsync()
+    {
         try
         {
             if (!State.PendingCredit.IsEmpty && State.RootAuthorId is { } root)
@@ -232,8 +247,6 @@ public sealed class ConversationGrain : Grain, IConversationGrain
             _listChanged = true;
             _logger.LogWarning(ex, "Crediting or listing conversation {ConversationId} failed; retrying at the next flush", Id);
         }
-
-        await _state.FlushAsync();
     }
 
     private bool Exists => ConversationFold.Exists(State);

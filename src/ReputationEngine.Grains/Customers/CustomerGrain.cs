@@ -86,7 +86,14 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     {
         try
         {
-            await FlushAsync();
+            if (LastSiloStopping.Applies(reason, ServiceProvider))
+            {
+                await _state.FlushAsync();
+            }
+            else
+            {
+                await FlushAsync();
+            }
         }
         finally
         {

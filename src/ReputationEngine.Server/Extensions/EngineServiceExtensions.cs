@@ -53,9 +53,17 @@ public static class EngineServiceExtensions
         services.AddSingleton<AlertStore>();
         services.AddSingleton<IAlertLedger>(sp => sp.GetRequiredService<AlertStore>());
         services.AddSingleton<ITopicListStore, TopicListStore>();
+        services.AddOptions<IngestOptions>()
+            .Bind(builder.Configuration.GetSection(IngestOptions.Section))
+            .Validate(o => o.MaxUncheckpointedMentions > 0, "Ingest__MaxUncheckpointedMentions must be positive.")
+            .ValidateOnStart();
         services.AddSingleton<MentionDispatcher>();
         services.AddSingleton<CustomerErasure>();
         services.AddSingleton<MentionLogWriter>();
+        // The silo first: hosted services stop in reverse order, so it stops last. Stopped before the dispatcher, it
+        // stopped placing grains while batches and the final checkpoint still called them: the checkpoint failed (the next
+        // start replayed everything since the last one) and every call logged a placement error, a million lines.
+        builder.AddReputationSilo(engine, storage, connectionString);
         // Order matters: the partition lease is held before the dispatcher replays or the writer appends.
         services.AddHostedService(sp => sp.GetRequiredService<PartitionOwnership>());
         services.AddHostedService(sp => sp.GetRequiredService<MentionDispatcher>());
@@ -73,7 +81,6 @@ public static class EngineServiceExtensions
             o.SerializerOptions.MaxDepth = IngestLimits.MaxJsonDepth;
         });
         builder.AddReputationAccess();
-        builder.AddReputationSilo(engine, storage, connectionString);
         builder.AddReputationDashboard(engine);
         return builder;
     }

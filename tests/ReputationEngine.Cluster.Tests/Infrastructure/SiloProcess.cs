@@ -125,6 +125,46 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// SIGTERM, as <c>docker stop</c> or Kubernetes sends it: a graceful stop. Returns the exit code, or throws when the
+    /// process is still running after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<int> StopAsync(TimeSpan timeout)
+    {
+        var process = _process ?? throw new InvalidOperationException($"{Name} was never started.");
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString()]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var waiting = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(waiting.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{Name} did not stop within {timeout} of SIGTERM:\n{Log()}");
+        }
+
+        return process.ExitCode;
+    }
+
+    /// <summary>Everything the process wrote during its start number <paramref name="start"/> (1 = the first).</summary>
+    public string LogOfStart(int start)
+    {
+        using var stream = new FileStream(_logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var text = new StreamReader(stream).ReadToEnd();
+        var begin = text.IndexOf($"==== start #{start} ", StringComparison.Ordinal);
+        if (begin < 0)
+        {
+            return "";
+        }
+
+        var end = text.IndexOf($"==== start #{start + 1} ", begin, StringComparison.Ordinal);
+        return end < 0 ? text[begin..] : text[begin..end];
+    }
+
     public async Task<JsonElement> GetJsonAsync(string path) => await Client.GetFromJsonAsync<JsonElement>(path);
 
     /// <summary>The process's log so far (printed when a test fails).</summary>
