@@ -31,18 +31,24 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
 
+    /// <summary>What every test silo needs besides its grain storage and alert ledger: the clock, the real model, ingest's helpers.</summary>
+    public static void AddEngineServices(IServiceCollection services, TimeProvider time)
+    {
+        services.AddSingleton(time);
+        services.AddSingleton<ISentimentScorer>(_ => SentimentModel.LoadDefault());
+        services.AddSingleton<TopicRulesCache>();
+        services.AddSingleton<PendingSeeds>();
+        services.AddSingleton<ITopicListStore, InMemoryTopicListStore>();
+    }
+
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddMemoryGrainStorage(StorageNames.Default);
-            siloBuilder.Services.AddSingleton(TimeProvider.System);
-            siloBuilder.Services.AddSingleton<ISentimentScorer>(_ => SentimentModel.LoadDefault());
-            siloBuilder.Services.AddSingleton<TopicRulesCache>();
-            siloBuilder.Services.AddSingleton<PendingSeeds>();
+            AddEngineServices(siloBuilder.Services, TimeProvider.System);
             siloBuilder.Services.AddSingleton<InMemoryAlertLedger>();
             siloBuilder.Services.AddSingleton<IAlertLedger>(sp => sp.GetRequiredService<InMemoryAlertLedger>());
-            siloBuilder.Services.AddSingleton<ITopicListStore, InMemoryTopicListStore>();
         }
     }
 }

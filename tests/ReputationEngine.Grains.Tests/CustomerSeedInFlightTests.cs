@@ -8,12 +8,9 @@ using Orleans.TestingHost;
 using ReputationEngine.Abstractions.Customers;
 using ReputationEngine.Abstractions.Ingest;
 using ReputationEngine.Abstractions.Mentions;
-using ReputationEngine.Analytics.Sentiment;
 using ReputationEngine.Grains.Alerts;
-using ReputationEngine.Grains.Conversations;
 using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Grains.Persistence;
-using ReputationEngine.Grains.TopicLists;
 using static ReputationEngine.Grains.Tests.TestMentions;
 
 namespace ReputationEngine.Grains.Tests;
@@ -148,13 +145,9 @@ public sealed class CustomerSeedInFlightTests(CustomerSeedInFlightTests.Cluster 
             {
                 siloBuilder.Services.AddSingleton<HeldInsertStorage>();
                 siloBuilder.Services.AddGrainStorage(StorageNames.Default, (services, _) => services.GetRequiredService<HeldInsertStorage>());
-                siloBuilder.Services.AddSingleton(TimeProvider.System);
-                siloBuilder.Services.AddSingleton<ISentimentScorer>(_ => SentimentModel.LoadDefault());
-                siloBuilder.Services.AddSingleton<TopicRulesCache>();
-                siloBuilder.Services.AddSingleton<PendingSeeds>();
+                ClusterFixture.AddEngineServices(siloBuilder.Services, TimeProvider.System);
                 siloBuilder.Services.AddSingleton<InMemoryAlertLedger>();
                 siloBuilder.Services.AddSingleton<IAlertLedger>(sp => sp.GetRequiredService<InMemoryAlertLedger>());
-                siloBuilder.Services.AddSingleton<ITopicListStore, InMemoryTopicListStore>();
             }
         }
     }

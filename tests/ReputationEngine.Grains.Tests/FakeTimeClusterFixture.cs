@@ -1,12 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
-using ReputationEngine.Analytics.Sentiment;
 using ReputationEngine.Grains.Alerts;
-using ReputationEngine.Grains.Conversations;
-using ReputationEngine.Grains.Ingest;
 using ReputationEngine.Grains.Persistence;
-using ReputationEngine.Grains.TopicLists;
 
 namespace ReputationEngine.Grains.Tests;
 
@@ -35,12 +31,8 @@ public sealed class FakeTimeClusterFixture : IAsyncLifetime
     public static void AddFakeTimeServices(ISiloBuilder siloBuilder, TimeProvider time, IAlertLedger ledger)
     {
         siloBuilder.AddMemoryGrainStorage(StorageNames.Default);
-        siloBuilder.Services.AddSingleton(time);
+        ClusterFixture.AddEngineServices(siloBuilder.Services, time);
         siloBuilder.Services.AddSingleton(ledger);
-        siloBuilder.Services.AddSingleton<ITopicListStore, InMemoryTopicListStore>();
-        siloBuilder.Services.AddSingleton<ISentimentScorer>(_ => SentimentModel.LoadDefault());
-        siloBuilder.Services.AddSingleton<TopicRulesCache>();
-        siloBuilder.Services.AddSingleton<PendingSeeds>();
     }
 
     private sealed class SiloConfigurator : ISiloConfigurator
