@@ -96,7 +96,8 @@ public sealed class ConversationSeeder
 
             state.Forecast = ForecastState.From(forecast.ToState());
             summaries[i] = ConversationFold.Summarize(state, forecast, conversationId, wallNow);
-            var inserted = TryInsertAsync(conversationId, state);
+            // Not inserted: it exists already, and its grain applies the post (its watermarks drop it if it holds it already).
+            var inserted = _storage.TryInsertAsync(StateName, _grains.GetCachedGrain<IConversationGrain>(conversationId).GetGrainId(), state);
             writes.Add((conversationId, ApplyThroughGrainIfExistedAsync(inserted, partition, conversationId, root, listed)));
             if (wait.DueIn is { } due && _slaOptions.WakeUpWhenDue)
             {
@@ -187,19 +188,4 @@ public sealed class ConversationSeeder
     /// <param name="BreachedOnArrival">Only the grain raises breaches: such a post is applied through it.</param>
     /// <param name="DueIn">When to wake the conversation for its SLA check; null when no SLA applies.</param>
     private readonly record struct WaitPlan(bool BreachedOnArrival, TimeSpan? DueIn);
-
-    private async Task<bool> TryInsertAsync(string conversationId, ConversationGrainState state)
-    {
-        var grainId = _grains.GetCachedGrain<IConversationGrain>(conversationId).GetGrainId();
-        try
-        {
-            await _storage.WriteStateAsync(StateName, grainId, new GrainState<ConversationGrainState>(state) { ETag = null });
-            return true;
-        }
-        catch (InconsistentStateException)
-        {
-            // It exists already: its grain applies the post (and its watermarks drop it if it holds it already).
-            return false;
-        }
-    }
 }

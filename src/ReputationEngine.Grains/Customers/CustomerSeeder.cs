@@ -75,7 +75,8 @@ public sealed class CustomerSeeder(IGrainFactory grains, IServiceProvider servic
             HashSet<string>? noIndex = null;
             CustomerFold.Apply(state, batch, now, ref noIndex);
             var summary = CustomerFold.AppliedSummary(customerId, state, _listInTopics, now);
-            var inserted = await TryInsertAsync(customerId, state);
+            // Not inserted: a returning author, whose grain applies the mentions (its watermarks drop any it holds already).
+            var inserted = await _storage.TryInsertAsync(StateName, grains.GetCachedGrain<ICustomerGrain>(customerId).GetGrainId(), state);
             stored = true;
             written.SetResult(inserted);
             return (inserted, summary);
@@ -88,21 +89,6 @@ public sealed class CustomerSeeder(IGrainFactory grains, IServiceProvider servic
         finally
         {
             pending.ReleaseCustomer(customerId, written.Task, stored);
-        }
-    }
-
-    private async Task<bool> TryInsertAsync(string customerId, CustomerState state)
-    {
-        var grainId = grains.GetCachedGrain<ICustomerGrain>(customerId).GetGrainId();
-        try
-        {
-            await _storage.WriteStateAsync(StateName, grainId, new GrainState<CustomerState>(state) { ETag = null });
-            return true;
-        }
-        catch (InconsistentStateException)
-        {
-            // A returning author: its grain applies the mentions (and its watermarks drop them if it holds them already).
-            return false;
         }
     }
 }
