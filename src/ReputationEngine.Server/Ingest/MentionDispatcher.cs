@@ -113,32 +113,22 @@ public sealed class MentionDispatcher(
     }
 
     /// <summary>Flushing runs beside the next batches: grains interleave the two calls safely.</summary>
-    private void StartCheckpointIfDue(CancellationToken stoppingToken)
+    private void StartCheckpointIfDue(CancellationToken stoppingToken) => StartCheckpoint(onlyIfDue: true, stoppingToken);
+
+    /// <summary>Waits for the checkpoint in flight, or starts one and waits for it.</summary>
+    private Task CheckpointNowAsync(CancellationToken stoppingToken) => StartCheckpoint(onlyIfDue: false, stoppingToken);
+
+    /// <summary>Starts a checkpoint unless one is in flight (and, <paramref name="onlyIfDue"/>, unless one ran within the interval); returns the current one.</summary>
+    private Task StartCheckpoint(bool onlyIfDue, CancellationToken stoppingToken)
     {
         using var scope = _checkpointGate.EnterScope();
-        if (_checkpoint.IsCompleted && Stopwatch.GetElapsedTime(_lastCheckpointTicks) >= CheckpointInterval)
+        if (_checkpoint.IsCompleted && (!onlyIfDue || Stopwatch.GetElapsedTime(_lastCheckpointTicks) >= CheckpointInterval))
         {
             _lastCheckpointTicks = Stopwatch.GetTimestamp();
             _checkpoint = CheckpointAsync(stoppingToken);
         }
-    }
 
-    /// <summary>Waits for the checkpoint in flight, or starts one and waits for it.</summary>
-    private async Task CheckpointNowAsync(CancellationToken stoppingToken)
-    {
-        Task checkpoint;
-        using (_checkpointGate.EnterScope())
-        {
-            if (_checkpoint.IsCompleted)
-            {
-                _lastCheckpointTicks = Stopwatch.GetTimestamp();
-                _checkpoint = CheckpointAsync(stoppingToken);
-            }
-
-            checkpoint = _checkpoint;
-        }
-
-        await checkpoint;
+        return _checkpoint;
     }
 
     /// <summary>
