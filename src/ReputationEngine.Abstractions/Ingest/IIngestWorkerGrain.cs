@@ -14,6 +14,16 @@ public interface IIngestWorkerGrain : IGrainWithIntegerKey
     Task<AppliedBatch> ApplyAsync(RoutedBatch batch);
 
     /// <summary>
+    /// The topics' share only: what the detectors and the topic dashboards need. The ingest dispatcher runs it as its own
+    /// lane ahead of <see cref="ApplyCasesAsync"/>, so alerts keep up with a burst while the per-customer and
+    /// per-conversation work catches up behind.
+    /// </summary>
+    Task<AppliedBatch> ApplyTopicsAsync(RoutedBatch batch);
+
+    /// <summary>The customers' and conversations' share (the social CRM), with their topic lists.</summary>
+    Task<AppliedBatch> ApplyCasesAsync(RoutedBatch batch);
+
+    /// <summary>
     /// The same, in an order that does not depend on timing (for <c>reputation replay</c>): topics, then customers, then
     /// conversations one at a time in ordinal order, each writing its state (and sending its engagement credits) in its
     /// own turn. Conversations read customers' influence and raise SLA breaches on topics, so under <see cref="ApplyAsync"/>

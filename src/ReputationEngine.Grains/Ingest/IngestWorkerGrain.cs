@@ -92,6 +92,15 @@ public sealed class IngestWorkerGrain(
     public async Task<AppliedBatch> ApplyAsync(RoutedBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        var topics = ApplyTopicsAsync(batch);
+        var cases = ApplyCasesAsync(batch);
+        await Task.WhenAll(topics, cases);
+        return cases.Result with { Topics = topics.Result.Topics };
+    }
+
+    public async Task<AppliedBatch> ApplyTopicsAsync(RoutedBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
         var topics = new Task[batch.ByTopic.Count];
         var i = 0;
         foreach (var (topic, mentions) in batch.ByTopic)
@@ -99,6 +108,13 @@ public sealed class IngestWorkerGrain(
             topics[i++] = GrainFactory.GetCachedGrain<IBrandTopicGrain>(topic).ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.TopicKind, topic)));
         }
 
+        await Task.WhenAll(topics);
+        return new AppliedBatch(batch.LastSequence, [.. batch.ByTopic.Keys], [], []);
+    }
+
+    public async Task<AppliedBatch> ApplyCasesAsync(RoutedBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
         var customers = ApplyCustomers(batch);
 
         // Most conversations a batch starts never get a second message: those are written without activating their grains.
@@ -107,7 +123,6 @@ public sealed class IngestWorkerGrain(
         var conversations = throughGrains.Select(c => (Id: c.Id, c.Mentions, Applied: ApplyConversationAsync(batch, c.Id, c.Mentions, c.Pending))).ToList();
         var listed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var seeding = seeds.Count > 0 ? _seeder.SeedAsync(batch.Partition, batch.LastSequence, seeds, InfluenceAsync(customers), listed.Task) : null;
-        await Task.WhenAll(topics);
         await Task.WhenAll(customers.Select(c => c.Applied));
         var seeded = new List<(ScoredMention[] Mentions, Task<ConversationSummary?> Applied)>(seeds.Count);
         if (seeding is not null)
@@ -138,7 +153,7 @@ public sealed class IngestWorkerGrain(
         }
 
         // Seeded conversations are the partition checkpoint's to wait for (PendingSeeds), not its grains' to flush.
-        return new AppliedBatch(batch.LastSequence, [.. batch.ByTopic.Keys], ThroughCustomerGrains(customers), [.. conversations.Select(c => c.Id)]);
+        return new AppliedBatch(batch.LastSequence, [], ThroughCustomerGrains(customers), [.. conversations.Select(c => c.Id)]);
     }
 
     /// <summary>

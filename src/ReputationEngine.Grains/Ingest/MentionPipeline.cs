@@ -17,6 +17,12 @@ public sealed class MentionPipeline(IGrainFactory grains)
 
     public Task<AppliedBatch> ApplyAsync(RoutedBatch batch) => Worker().ApplyAsync(batch);
 
+    /// <summary>The topics' share of a batch (<see cref="IIngestWorkerGrain.ApplyTopicsAsync"/>).</summary>
+    public Task<AppliedBatch> ApplyTopicsAsync(RoutedBatch batch) => Worker().ApplyTopicsAsync(batch);
+
+    /// <summary>The customers' and conversations' share of a batch (<see cref="IIngestWorkerGrain.ApplyCasesAsync"/>).</summary>
+    public Task<AppliedBatch> ApplyCasesAsync(RoutedBatch batch) => Worker().ApplyCasesAsync(batch);
+
     /// <summary>Applies in an order independent of timing (<see cref="IIngestWorkerGrain.ApplyInOrderAsync"/>): for replays.</summary>
     public Task<AppliedBatch> ApplyInOrderAsync(RoutedBatch batch) => Worker().ApplyInOrderAsync(batch);
 

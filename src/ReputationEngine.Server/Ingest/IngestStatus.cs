@@ -4,6 +4,8 @@ namespace ReputationEngine.Server.Ingest;
 /// <remarks>
 /// <c>CheckpointWaits</c>: how often applying waited for a checkpoint because too much applied work was not yet
 /// checkpointed (<see cref="IngestOptions.MaxUncheckpointedMentions"/>), a sign of overload.
+/// <c>Applied</c> counts mentions applied to every grain (topics, customers, conversations); <c>TopicsApplied</c> those the
+/// topics (detection, alerts, topic dashboards) have, which under overload run ahead of the customers and conversations.
 /// </remarks>
 public sealed record IngestStatus(
     string Partition,
@@ -14,4 +16,6 @@ public sealed record IngestStatus(
     long ReplayedAtStart,
     long LastAppliedSequence,
     long CheckpointSequence,
-    long CheckpointWaits);
+    long CheckpointWaits,
+    long TopicsApplied,
+    long TopicsAppliedSequence);

@@ -15,6 +15,9 @@ namespace ReputationEngine.Server.Ingest;
 /// checkpoint to write its state, then records the highest sequence whose effects are now durable
 /// (<see cref="PartitionApplier"/>, which also recovers work lost with a dead silo's grains).
 /// At start it first replays what the log holds beyond the checkpoint (work accepted before a crash).
+/// Two lanes apply each batch (<see cref="IngestLane"/>): the topics first — detection, alerts and topic dashboards — then
+/// the customers and conversations. Under overload the second lane falls behind (it reads the log when too far back to be
+/// handed batches in memory) and the first keeps up, so a burst is alerted on while the CRM view catches up.
 /// </summary>
 public sealed class MentionDispatcher(
     IMentionLogStore store,
@@ -27,6 +30,14 @@ public sealed class MentionDispatcher(
     public const int MaxBatchSize = PartitionApplier.MaxBatchSize;
     public const int MaxQueuedGroups = 512;
     /// <summary>
+    /// Batches the topic lane hands to the case lane in memory (16 × 4 000 mentions); past that the case lane reads them
+    /// from the log when it gets there, so a long overload costs log reads, not memory.
+    /// </summary>
+    public const int MaxQueuedCaseBatches = 16;
+    /// <summary>The case lane waits while the topic lane has more than this many mentions to apply (two batches).</summary>
+    public const int MaxTopicBacklogBeforeCasesYield = 2 * MaxBatchSize;
+    private static readonly TimeSpan CasesYieldPoll = TimeSpan.FromMilliseconds(20);
+    /// <summary>
     /// A crash replays at most this much of the log. Each busy topic writes its whole state at every checkpoint; 5 s
     /// halved that cost in a profile but measured no different end to end (docs/benchmarks.md), so it stays short.
     /// </summary>
@@ -36,8 +47,13 @@ public sealed class MentionDispatcher(
         new BoundedChannelOptions(MaxQueuedGroups) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly PartitionApplier _applier = new(partition.Name, store, grains, seeds, logger);
     private readonly long _maxUncheckpointed = options.Value.MaxUncheckpointedMentions;
+    private readonly Channel<CaseWork> _cases = Channel.CreateBounded<CaseWork>(
+        new BoundedChannelOptions(MaxQueuedCaseBatches) { SingleReader = true, SingleWriter = true });
     private long _checkpointWaits;
     private long _accepted;
+    private long _topicsApplied;
+    /// <summary>The last sequence the topic lane applied but could not hand to the case lane (0: none).</summary>
+    private long _casesBehindUpTo;
     private long _applied;
     private long _checkpointed;
     private long _replayedAtStart;
@@ -55,7 +71,9 @@ public sealed class MentionDispatcher(
         Interlocked.Read(ref _replayedAtStart),
         _applier.LastAppliedSequence,
         _applier.CheckpointSequence,
-        Interlocked.Read(ref _checkpointWaits));
+        Interlocked.Read(ref _checkpointWaits),
+        Interlocked.Read(ref _topicsApplied),
+        _applier.TopicsAppliedSequence);
 
     /// <summary>Called by the log writer, in log order, with mentions that are durable.</summary>
     public async ValueTask EnqueueAsync(LoggedMention[] mentions, CancellationToken cancellationToken)
@@ -86,31 +104,125 @@ public sealed class MentionDispatcher(
         });
         var producer = ProduceAsync(prepared.Writer, stoppingToken);
         var idleCheckpoints = CheckpointWhenIdleAsync(stoppingToken);
+        var cases = ApplyCasesAsync(stoppingToken);
         try
         {
-            await foreach (var preparing in prepared.Reader.ReadAllAsync(stoppingToken))
+            await ApplyTopicsAsync(prepared.Reader, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _cases.Writer.TryComplete();
+        }
+
+        await producer;
+        await cases;
+        await idleCheckpoints;
+    }
+
+    /// <summary>The topic lane: each prepared batch to its topics, then handed to the case lane.</summary>
+    private async Task ApplyTopicsAsync(ChannelReader<Task<RoutedBatch>> prepared, CancellationToken stoppingToken)
+    {
+        var previous = _applier.TopicsAppliedSequence;
+        await foreach (var preparing in prepared.ReadAllAsync(stoppingToken))
+        {
+            var routed = await preparing;
+            await _applier.ApplyAsync(routed, IngestLane.Topics, stoppingToken);
+            Interlocked.Add(ref _topicsApplied, routed.Count);
+            if (!_cases.Writer.TryWrite(new CaseWork(previous, routed)))
             {
-                var routed = await preparing;
-                await _applier.ApplyAsync(routed, stoppingToken);
-                Interlocked.Add(ref _applied, routed.Count);
-                StartCheckpointIfDue(stoppingToken);
-                // Under overload the checkpoints fell ever further behind (each flushes every grain touched since the last,
-                // so a late one takes longer still): after three minutes of the firehose 470 000 applied mentions were
-                // not checkpointed, all of which a crash would replay. Past the bound the backlog waits in the log instead.
-                if (Interlocked.Read(ref _applied) - Interlocked.Read(ref _checkpointed) >= _maxUncheckpointed)
+                Interlocked.Exchange(ref _casesBehindUpTo, routed.LastSequence);
+            }
+
+            previous = routed.LastSequence;
+            StartCheckpointIfDue(stoppingToken);
+        }
+    }
+
+    /// <summary>
+    /// The case lane: the batches the topic lane hands over, in log order; what it could not hand over (the queue was
+    /// full) is read back from the log first.
+    /// </summary>
+    private async Task ApplyCasesAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (true)
+            {
+                if (_cases.Reader.TryRead(out var work))
                 {
-                    Interlocked.Increment(ref _checkpointWaits);
-                    await CheckpointNowAsync(stoppingToken);
+                    if (work.Routed.LastSequence > _applier.CasesAppliedSequence)
+                    {
+                        await CatchUpFromLogAsync(work.AfterSequence, stoppingToken);
+                        await ApplyCasesAsync(work.Routed, stoppingToken);
+                    }
+
+                    continue;
+                }
+
+                var behind = Interlocked.Read(ref _casesBehindUpTo);
+                if (behind > _applier.CasesAppliedSequence)
+                {
+                    await CatchUpFromLogAsync(behind, stoppingToken);
+                    continue;
+                }
+
+                if (!await _cases.Reader.WaitToReadAsync(stoppingToken))
+                {
+                    return;
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-
-        await producer;
-        await idleCheckpoints;
     }
+
+    /// <summary>Applies the log's mentions after the case lane's position, up to <paramref name="upTo"/>, to customers and conversations.</summary>
+    private async Task CatchUpFromLogAsync(long upTo, CancellationToken stoppingToken)
+    {
+        while (_applier.CasesAppliedSequence < upTo)
+        {
+            var page = (await store.ReadAsync(partition.Name, _applier.CasesAppliedSequence, MaxBatchSize, stoppingToken))
+                .Where(m => m.Sequence <= upTo).ToArray();
+            if (page.Length == 0)
+            {
+                // Not expected: the log keeps everything after the checkpoint, which the case lane never passes back over.
+                logger.LogError("Partition {Partition}: the log has nothing after {Sequence} up to {UpTo} for the case lane", partition.Name, _applier.CasesAppliedSequence, upTo);
+                return;
+            }
+
+            await ApplyCasesAsync(await _applier.PrepareAsync(page, stoppingToken), stoppingToken);
+        }
+    }
+
+    private async Task ApplyCasesAsync(RoutedBatch routed, CancellationToken stoppingToken)
+    {
+        // Detection first: while the topic lane has a backlog, the CPU is its own.
+        while (Interlocked.Read(ref _accepted) - Interlocked.Read(ref _topicsApplied) > MaxTopicBacklogBeforeCasesYield)
+        {
+            await Task.Delay(CasesYieldPoll, stoppingToken);
+        }
+
+        await _applier.ApplyAsync(routed, IngestLane.Cases, stoppingToken);
+        Interlocked.Add(ref _applied, routed.Count);
+        StartCheckpointIfDue(stoppingToken);
+        // Under overload the checkpoints fell ever further behind (each flushes every grain touched since the last,
+        // so a late one takes longer still): after three minutes of the firehose 470 000 applied mentions were
+        // not checkpointed, all of which a crash would replay. Past the bound the backlog waits in the log instead.
+        if (Interlocked.Read(ref _applied) - Interlocked.Read(ref _checkpointed) >= _maxUncheckpointed)
+        {
+            Interlocked.Increment(ref _checkpointWaits);
+            await CheckpointNowAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>A batch the topic lane applied, for the case lane.</summary>
+    /// <param name="AfterSequence">The last sequence of the batch before it in log order: the case lane must be there first.</param>
+    /// <param name="Routed">The batch, as prepared once for both lanes.</param>
+    private sealed record CaseWork(long AfterSequence, RoutedBatch Routed);
 
     /// <summary>Flushing runs beside the next batches: grains interleave the two calls safely.</summary>
     private void StartCheckpointIfDue(CancellationToken stoppingToken) => StartCheckpoint(onlyIfDue: true, stoppingToken);

@@ -16,6 +16,8 @@ namespace ReputationEngine.Server.Ingest;
 /// checkpoint's flush verifies the same, so instead of skipping past the gap this applier rewinds — replays
 /// the log from the checkpoint — and the grains' watermarks drop what they still hold. Used by this silo's
 /// <see cref="MentionDispatcher"/> and to replay a dead silo's partition (<see cref="Cluster.PartitionOwnership"/>).
+/// The dispatcher applies topics and cases (customers, conversations) as two lanes (<see cref="IngestLane"/>), each in log
+/// order; the checkpoint covers what both have applied, and a rewind replays each lane's own range.
 /// </summary>
 public sealed class PartitionApplier(string partition, IMentionLogStore store, IGrainFactory grains, PendingSeeds seeds, ILogger logger) : IDisposable
 {
@@ -28,15 +30,24 @@ public sealed class PartitionApplier(string partition, IMentionLogStore store, I
     private readonly Dictionary<string, long> _sent = new(StringComparer.Ordinal);
     private readonly Lock _sentLock = new();
     private readonly SemaphoreSlim _exclusive = new(1, 1);
+    /// <summary>One slot per lane while it applies; a rewind takes both, so it never interleaves with a lane.</summary>
+    private readonly SemaphoreSlim _applying = new(LaneCount, LaneCount);
+    private const int LaneCount = 2;
     private long _checkpointSequence;
-    private long _lastAppliedSequence;
+    private long _topicsAppliedSequence;
+    private long _casesAppliedSequence;
     private volatile bool _rewindRequested;
 
     public string Partition => partition;
 
     public long CheckpointSequence => Interlocked.Read(ref _checkpointSequence);
 
-    public long LastAppliedSequence => Interlocked.Read(ref _lastAppliedSequence);
+    /// <summary>The last sequence both lanes have applied: what a checkpoint can cover.</summary>
+    public long LastAppliedSequence => Math.Min(TopicsAppliedSequence, CasesAppliedSequence);
+
+    public long TopicsAppliedSequence => Interlocked.Read(ref _topicsAppliedSequence);
+
+    public long CasesAppliedSequence => Interlocked.Read(ref _casesAppliedSequence);
 
     /// <summary>Mentions applied again by rewinds (work a dead silo's grains had lost).</summary>
     public long Rewound { get; private set; }
@@ -44,10 +55,11 @@ public sealed class PartitionApplier(string partition, IMentionLogStore store, I
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         _checkpointSequence = await store.GetCheckpointAsync(partition, cancellationToken);
-        _lastAppliedSequence = _checkpointSequence;
+        _topicsAppliedSequence = _checkpointSequence;
+        _casesAppliedSequence = _checkpointSequence;
     }
 
-    /// <summary>Scores and routes a batch (may run ahead of <see cref="ApplyAsync"/>; retried until it succeeds).</summary>
+    /// <summary>Scores and routes a batch (may run ahead of <see cref="ApplyAsync(RoutedBatch, IngestLane, CancellationToken)"/>; retried until it succeeds).</summary>
     public async Task<RoutedBatch> PrepareAsync(LoggedMention[] items, CancellationToken cancellationToken)
     {
         while (true)
@@ -64,8 +76,14 @@ public sealed class PartitionApplier(string partition, IMentionLogStore store, I
         }
     }
 
-    /// <summary>Applies the batch (the next in log order); on failure rewinds to the checkpoint and tries again.</summary>
-    public async Task ApplyAsync(RoutedBatch routed, CancellationToken cancellationToken)
+    /// <summary>Applies the batch (the next in log order) to every grain; on failure rewinds to the checkpoint and tries again.</summary>
+    public Task ApplyAsync(RoutedBatch routed, CancellationToken cancellationToken) => ApplyAsync(routed, IngestLane.All, cancellationToken);
+
+    /// <summary>
+    /// Applies the batch to the grains of <paramref name="lane"/> (the batch must be that lane's next in log order); on
+    /// failure rewinds to the checkpoint and tries again.
+    /// </summary>
+    public async Task ApplyAsync(RoutedBatch routed, IngestLane lane, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -74,7 +92,18 @@ public sealed class PartitionApplier(string partition, IMentionLogStore store, I
                 await RewindAsync(cancellationToken);
             }
 
-            if (await TryApplyAsync(routed, cancellationToken))
+            bool applied;
+            await _applying.WaitAsync(cancellationToken);
+            try
+            {
+                applied = await TryApplyAsync(routed, lane, cancellationToken);
+            }
+            finally
+            {
+                _applying.Release();
+            }
+
+            if (applied)
             {
                 return;
             }
@@ -146,12 +175,18 @@ public sealed class PartitionApplier(string partition, IMentionLogStore store, I
         }
     }
 
-    private async Task<bool> TryApplyAsync(RoutedBatch routed, CancellationToken cancellationToken)
+    private async Task<bool> TryApplyAsync(RoutedBatch routed, IngestLane lane, CancellationToken cancellationToken)
     {
         AppliedBatch applied;
         try
         {
-            applied = await _pipeline.ApplyAsync(routed with { Expected = ExpectedFor(routed) });
+            var expecting = routed with { Expected = ExpectedFor(routed, lane) };
+            applied = await (lane switch
+            {
+                IngestLane.Topics => _pipeline.ApplyTopicsAsync(expecting),
+                IngestLane.Cases => _pipeline.ApplyCasesAsync(expecting),
+                _ => _pipeline.ApplyAsync(expecting),
+            });
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -159,17 +194,35 @@ public sealed class PartitionApplier(string partition, IMentionLogStore store, I
             return false;
         }
 
-        Record(routed, applied);
-        Interlocked.Exchange(ref _lastAppliedSequence, routed.LastSequence);
+        Record(routed, applied, lane);
+        if (lane != IngestLane.Cases)
+        {
+            Interlocked.Exchange(ref _topicsAppliedSequence, routed.LastSequence);
+        }
+
+        if (lane != IngestLane.Topics)
+        {
+            Interlocked.Exchange(ref _casesAppliedSequence, routed.LastSequence);
+        }
+
         return true;
     }
 
-    /// <summary>Replays (checkpoint, last applied] with no expectations, so reactivated grains catch up.</summary>
+    /// <summary>
+    /// Replays each lane's range, (checkpoint, what the lane applied], with no expectations, so reactivated grains catch up.
+    /// Both lanes wait meanwhile.
+    /// </summary>
     private async Task RewindAsync(CancellationToken cancellationToken)
     {
         await _exclusive.WaitAsync(cancellationToken);
+        var held = 0;
         try
         {
+            for (; held < LaneCount; held++)
+            {
+                await _applying.WaitAsync(cancellationToken);
+            }
+
             while (true)
             {
                 using (_sentLock.EnterScope())
@@ -178,7 +231,9 @@ public sealed class PartitionApplier(string partition, IMentionLogStore store, I
                 }
 
                 _rewindRequested = false;
-                var upTo = LastAppliedSequence;
+                var topicsUpTo = TopicsAppliedSequence;
+                var casesUpTo = CasesAppliedSequence;
+                var upTo = Math.Max(topicsUpTo, casesUpTo);
                 var after = CheckpointSequence;
                 var succeeded = true;
                 while (after < upTo && succeeded)
@@ -189,14 +244,25 @@ public sealed class PartitionApplier(string partition, IMentionLogStore store, I
                         break;
                     }
 
-                    var routed = await PrepareAsync(page, cancellationToken);
-                    succeeded = await TryApplyAsync(routed, cancellationToken);
+                    // Both lanes up to the one behind; beyond it, only the lane ahead.
+                    var both = Math.Min(topicsUpTo, casesUpTo);
+                    var ahead = topicsUpTo > casesUpTo ? IngestLane.Topics : IngestLane.Cases;
+                    LoggedMention[][] parts = [[.. page.Where(m => m.Sequence <= both)], [.. page.Where(m => m.Sequence > both)]];
+                    for (var p = 0; p < parts.Length && succeeded; p++)
+                    {
+                        if (parts[p].Length > 0)
+                        {
+                            succeeded = await TryApplyAsync(await PrepareAsync(parts[p], cancellationToken), p == 0 ? IngestLane.All : ahead, cancellationToken);
+                        }
+                    }
+
                     after = page[^1].Sequence;
                     Rewound += page.Length;
                 }
 
-                // TryApplyAsync moved the last applied sequence back while replaying; restore it.
-                Interlocked.Exchange(ref _lastAppliedSequence, upTo);
+                // TryApplyAsync moved the lanes' applied sequences while replaying; restore them.
+                Interlocked.Exchange(ref _topicsAppliedSequence, topicsUpTo);
+                Interlocked.Exchange(ref _casesAppliedSequence, casesUpTo);
                 if (succeeded)
                 {
                     logger.LogInformation("Partition {Partition} replayed from {From} to {To} after lost grain work", partition, CheckpointSequence, upTo);
@@ -208,15 +274,20 @@ public sealed class PartitionApplier(string partition, IMentionLogStore store, I
         }
         finally
         {
+            if (held > 0)
+            {
+                _applying.Release(held);
+            }
+
             _exclusive.Release();
         }
     }
 
-    private Dictionary<string, long> ExpectedFor(RoutedBatch routed)
+    private Dictionary<string, long> ExpectedFor(RoutedBatch routed, IngestLane lane)
     {
         var expected = new Dictionary<string, long>(StringComparer.Ordinal);
         using var scope = _sentLock.EnterScope();
-        foreach (var key in Keys(routed))
+        foreach (var key in Keys(routed, lane))
         {
             if (_sent.TryGetValue(key.Key, out var sequence))
             {
@@ -231,12 +302,12 @@ public sealed class PartitionApplier(string partition, IMentionLogStore store, I
     /// The grains the checkpoint must flush: not the conversations and customers written whole without their grains
     /// (seeded; <see cref="PendingSeeds"/> and the batch itself wait for those).
     /// </summary>
-    private void Record(RoutedBatch routed, AppliedBatch applied)
+    private void Record(RoutedBatch routed, AppliedBatch applied, IngestLane lane)
     {
         var conversations = ThroughGrains(RoutedBatch.ConversationKind, applied.Conversations, routed.ByConversation.Count);
         var customers = ThroughGrains(RoutedBatch.CustomerKind, applied.Customers, routed.ByCustomer.Count);
         using var scope = _sentLock.EnterScope();
-        foreach (var (key, last) in Keys(routed))
+        foreach (var (key, last) in Keys(routed, lane))
         {
             var throughGrains = key[0] switch
             {
@@ -255,10 +326,15 @@ public sealed class PartitionApplier(string partition, IMentionLogStore store, I
     private static HashSet<string>? ThroughGrains(char kind, string[] applied, int routed) =>
         applied.Length == routed ? null : applied.Select(id => RoutedBatch.Key(kind, id)).ToHashSet(StringComparer.Ordinal);
 
-    private static IEnumerable<(string Key, long Last)> Keys(RoutedBatch routed) =>
-        routed.ByTopic.Select(p => (RoutedBatch.Key(RoutedBatch.TopicKind, p.Key), p.Value[^1].Sequence))
-            .Concat(routed.ByCustomer.Select(p => (RoutedBatch.Key(RoutedBatch.CustomerKind, p.Key), p.Value[^1].Sequence)))
-            .Concat(routed.ByConversation.Select(p => (RoutedBatch.Key(RoutedBatch.ConversationKind, p.Key), p.Value[^1].Sequence)));
+    /// <summary>The grains of <paramref name="lane"/> the batch reaches, each with the last sequence it gets.</summary>
+    private static IEnumerable<(string Key, long Last)> Keys(RoutedBatch routed, IngestLane lane)
+    {
+        var topics = lane == IngestLane.Cases ? [] : routed.ByTopic.Select(p => (RoutedBatch.Key(RoutedBatch.TopicKind, p.Key), p.Value[^1].Sequence));
+        var cases = lane == IngestLane.Topics ? [] :
+            routed.ByCustomer.Select(p => (RoutedBatch.Key(RoutedBatch.CustomerKind, p.Key), p.Value[^1].Sequence))
+                .Concat(routed.ByConversation.Select(p => (RoutedBatch.Key(RoutedBatch.ConversationKind, p.Key), p.Value[^1].Sequence)));
+        return topics.Concat(cases);
+    }
 
     private Task VerifiedFlushAsync(string key, long expected)
     {
@@ -272,5 +348,9 @@ public sealed class PartitionApplier(string partition, IMentionLogStore store, I
         };
     }
 
-    public void Dispose() => _exclusive.Dispose();
+    public void Dispose()
+    {
+        _exclusive.Dispose();
+        _applying.Dispose();
+    }
 }

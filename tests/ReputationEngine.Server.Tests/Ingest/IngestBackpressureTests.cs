@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using ReputationEngine.Server.Tests.Infrastructure;
 using static ReputationEngine.Server.Tests.Infrastructure.Mentions;
 
-namespace ReputationEngine.Server.Tests;
+namespace ReputationEngine.Server.Tests.Ingest;
 
 /// <summary>
 /// Applying waits for a checkpoint once too much applied work is not checkpointed (<c>Ingest__MaxUncheckpointedMentions</c>),

@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using ReputationEngine.Server.Tests.Infrastructure;
+using static ReputationEngine.Server.Tests.Infrastructure.Mentions;
+
+namespace ReputationEngine.Server.Tests.Ingest;
+
+/// <summary>
+/// The ingest applies topics (detection, alerts, topic dashboards) in a lane of their own, ahead of customers and
+/// conversations: a slow CRM must not hold detection back, and what the topics applied ahead of the checkpoint must not be
+/// counted twice when the log is replayed.
+/// </summary>
+public sealed class IngestLanesTests
+{
+    private const int Count = 60;
+
+    [Fact]
+    public async Task CaseLaneHeld_TopicsCountEveryMention_ThenCustomersCatchUpWhenReleased()
+    {
+        var gate = new CaseLaneGate();
+        await using var engine = new EngineFactory(EngineFactory.NewDataDir()) { ConfigureServices = s => s.AddSingleton<IIncomingGrainCallFilter>(gate) };
+        var client = engine.CreateClient();
+        await client.PutTopicAsync("acme", new { name = "Acme", keywords = new[] { "acme" } });
+        Assert.Equal(Count, (await (await client.PostMentionsAsync(Batch())).JsonAsync()).GetProperty("accepted").GetInt32());
+
+        var status = await Eventually.ReturnsAsync(
+            async () => await (await client.GetAsync("/api/ingest/status")).JsonAsync(),
+            s => s.GetProperty("topicsApplied").GetInt64() == Count && gate.Held > 0, "the topics to apply every mention");
+        Assert.Equal(0, status.GetProperty("applied").GetInt64());
+        Assert.Equal(Count, status.GetProperty("pending").GetInt64());
+        var snapshot = await (await client.GetAsync("/api/topics/acme/snapshot")).JsonAsync();
+        Assert.Equal(Count, snapshot.GetProperty("totalMentions").GetInt64());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/api/customers/tw:lane3")).StatusCode);
+
+        gate.Release();
+        await client.WaitForIngestAsync();
+        var customer = await (await client.GetAsync("/api/customers/tw:lane3")).JsonAsync();
+        Assert.Equal(Count / 6, customer.GetProperty("mentions").GetInt64());
+        snapshot = await (await client.GetAsync("/api/topics/acme/snapshot")).JsonAsync();
+        Assert.Equal(Count, snapshot.GetProperty("totalMentions").GetInt64());
+        await Eventually.ReturnsAsync(
+            async () => await (await client.GetAsync("/api/ingest/status")).JsonAsync(),
+            s => s.GetProperty("checkpointed").GetInt64() == Count, "everything checkpointed once both lanes applied it");
+    }
+
+    [Fact]
+    public async Task StoppedWithTheCaseLaneBehind_NextStartAppliesTheCustomers_AndTopicsDoNotCountTwice()
+    {
+        var dataDir = EngineFactory.NewDataDir();
+        // The log partition is named after the silo port: the same port makes the second engine the first one restarted.
+        var samePartition = new Dictionary<string, string> { ["Orleans:SiloPort"] = FreePorts.Next().ToString() };
+        var gate = new CaseLaneGate();
+        await using (var first = new EngineFactory(dataDir, samePartition) { ConfigureServices = s => s.AddSingleton<IIncomingGrainCallFilter>(gate) })
+        {
+            var client = first.CreateClient();
+            await client.PutTopicAsync("acme", new { name = "Acme", keywords = new[] { "acme" } });
+            Assert.Equal(Count, (await (await client.PostMentionsAsync(Batch())).JsonAsync()).GetProperty("accepted").GetInt32());
+            await Eventually.ReturnsAsync(
+                async () => await (await client.GetAsync("/api/ingest/status")).JsonAsync(),
+                s => s.GetProperty("topicsApplied").GetInt64() == Count && gate.Held > 0, "the topics to apply every mention");
+            // Let the topics' idle checkpoint write their state (ahead of the log checkpoint, which the case lane holds at 0).
+            await Task.Delay(TimeSpan.FromSeconds(2.5));
+            var status = await (await client.GetAsync("/api/ingest/status")).JsonAsync();
+            Assert.Equal(0, status.GetProperty("checkpointSequence").GetInt64());
+            gate.Abort();
+        }
+
+        await using var second = new EngineFactory(dataDir, samePartition);
+        var again = second.CreateClient();
+        await again.WaitForIngestAsync();
+        var replayed = await (await again.GetAsync("/api/ingest/status")).JsonAsync();
+        Assert.True(Count == replayed.GetProperty("replayedAtStart").GetInt64(), replayed.ToString());
+        var snapshot = await (await again.GetAsync("/api/topics/acme/snapshot")).JsonAsync();
+        Assert.Equal(Count, snapshot.GetProperty("totalMentions").GetInt64());
+        var customer = await (await again.GetAsync("/api/customers/tw:lane3")).JsonAsync();
+        Assert.Equal(Count / 6, customer.GetProperty("mentions").GetInt64());
+    }
+
+    private static string Batch() =>
+        Array([.. Enumerable.Range(0, Count).Select(i => (JsonNode)Mention($"lane{i}", $"acme parcel {i} is late", author: $"tw:lane{i % 6}", secondsAfterBase: i))]);
+}
