@@ -14,13 +14,10 @@ public interface IIngestWorkerGrain : IGrainWithIntegerKey
     Task<AppliedBatch> ApplyAsync(RoutedBatch batch);
 
     /// <summary>
-    /// The topics' share only: what the detectors and the topic dashboards need. The ingest dispatcher runs it as its own
-    /// lane ahead of <see cref="ApplyCasesAsync"/>, so alerts keep up with a burst while the per-customer and
-    /// per-conversation work catches up behind.
+    /// The customers' and conversations' share only (the social CRM), with their topic lists. The ingest dispatcher applies
+    /// the topics' share (detection, alerts, topic dashboards) as a lane of its own ahead of this one, so alerts keep up with
+    /// a burst while the per-customer and per-conversation work catches up behind.
     /// </summary>
-    Task<AppliedBatch> ApplyTopicsAsync(RoutedBatch batch);
-
-    /// <summary>The customers' and conversations' share (the social CRM), with their topic lists.</summary>
     Task<AppliedBatch> ApplyCasesAsync(RoutedBatch batch);
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using ReputationEngine.Abstractions.Alerts;
 using ReputationEngine.Abstractions.Mentions;
 
@@ -43,4 +44,12 @@ public interface IBrandTopicGrain : IGrainWithStringKey
 
     /// <summary>Writes state if it changed since the last write (checkpointing coalesces writes).</summary>
     Task FlushAsync();
+
+    /// <summary>
+    /// The ingest checkpoint: fails when the topic no longer holds the mentions of <paramref name="partition"/> up to
+    /// <paramref name="expected"/> (work lost with a dead silo), otherwise writes the state. Interleaves with other calls,
+    /// so the topic keeps applying batches while the write waits for its commit.
+    /// </summary>
+    [AlwaysInterleave]
+    Task CheckpointAsync(string partition, long expected);
 }

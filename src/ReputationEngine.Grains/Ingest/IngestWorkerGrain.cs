@@ -92,24 +92,10 @@ public sealed class IngestWorkerGrain(
     public async Task<AppliedBatch> ApplyAsync(RoutedBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var topics = ApplyTopicsAsync(batch);
+        var topics = TopicBatches.ApplyAsync(GrainFactory, batch);
         var cases = ApplyCasesAsync(batch);
         await Task.WhenAll(topics, cases);
         return cases.Result with { Topics = topics.Result.Topics };
-    }
-
-    public async Task<AppliedBatch> ApplyTopicsAsync(RoutedBatch batch)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        var topics = new Task[batch.ByTopic.Count];
-        var i = 0;
-        foreach (var (topic, mentions) in batch.ByTopic)
-        {
-            topics[i++] = GrainFactory.GetCachedGrain<IBrandTopicGrain>(topic).ApplyAsync(new MentionBatch(batch.Partition, mentions, batch.ExpectedFor(RoutedBatch.TopicKind, topic)));
-        }
-
-        await Task.WhenAll(topics);
-        return new AppliedBatch(batch.LastSequence, [.. batch.ByTopic.Keys], [], []);
     }
 
     public async Task<AppliedBatch> ApplyCasesAsync(RoutedBatch batch)
@@ -231,8 +217,7 @@ public sealed class IngestWorkerGrain(
     public async Task<AppliedBatch> ApplyInOrderAsync(RoutedBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        await Task.WhenAll(batch.ByTopic.Select(p => GrainFactory.GetCachedGrain<IBrandTopicGrain>(p.Key)
-            .ApplyAsync(new MentionBatch(batch.Partition, p.Value, batch.ExpectedFor(RoutedBatch.TopicKind, p.Key)))));
+        await TopicBatches.ApplyAsync(GrainFactory, batch);
 
         var customers = ApplyCustomers(batch);
         await Task.WhenAll(customers.Select(c => c.Applied));

@@ -11,6 +11,7 @@ namespace ReputationEngine.Grains.Persistence;
 public sealed class CoalescedState<TState>(IPersistentState<TState> state, IGrainContext owner, ILogger logger)
 {
     private bool _stale;
+    private Task? _writing;
 
     /// <summary>How often a dirty topic-level grain (few, long-lived) writes even when nobody asks it to.</summary>
     public static readonly TimeSpan SafetyFlushPeriod = TimeSpan.FromSeconds(15);
@@ -30,6 +31,20 @@ public sealed class CoalescedState<TState>(IPersistentState<TState> state, IGrai
 
     public async Task FlushAsync()
     {
+        // One write at a time: a second one started while the first waits for its commit would carry a stale ETag. Only a
+        // grain whose flush interleaves with its other calls (BrandTopicGrain.CheckpointAsync) ever waits here.
+        while (_writing is { IsCompleted: false } writing)
+        {
+            try
+            {
+                await writing;
+            }
+            catch (Exception)
+            {
+                // Its own caller saw the failure; the state stayed dirty and this flush writes it.
+            }
+        }
+
         if (_stale)
         {
             throw new InconsistentStateException($"{owner.GrainId} holds stale state and is deactivating; it will be read again.");
@@ -44,7 +59,9 @@ public sealed class CoalescedState<TState>(IPersistentState<TState> state, IGrai
         IsDirty = false;
         try
         {
-            await state.WriteStateAsync();
+            var write = state.WriteStateAsync();
+            _writing = write;
+            await write;
         }
         catch (InconsistentStateException ex)
         {

@@ -46,6 +46,10 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain, ITopicEventTimeGr
 
     private TopicState State => _state.Value;
 
+    /// <summary>Alert changes on their way to the ledger, and who waits for none to be (<see cref="CheckpointAsync"/>).</summary>
+    private int _ledgerWrites;
+    private TaskCompletionSource? _ledgerIdle;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _windows.Restore(State.Seconds, State.Minutes);
@@ -132,6 +136,39 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain, ITopicEventTimeGr
         if (batch.Flush)
         {
             await FlushAsync();
+        }
+    }
+
+    /// <summary>
+    /// The ingest checkpoint's flush. It interleaves with the grain's other calls (see the interface), so the topic lane's
+    /// next batch is not held up while this write waits for its commit: the state is serialized when the write starts,
+    /// never while an alert change is still on its way to the ledger (ledger first, then state).
+    /// </summary>
+    public async Task CheckpointAsync(string partition, long expected)
+    {
+        State.Applied.EnsureApplied(partition, expected);
+        while (_ledgerWrites > 0)
+        {
+            await (_ledgerIdle ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+
+        await FlushAsync();
+    }
+
+    private async Task RecordInLedgerAsync(AlertChange change)
+    {
+        _ledgerWrites++;
+        try
+        {
+            await _ledger.RecordAsync(change);
+        }
+        finally
+        {
+            if (--_ledgerWrites == 0 && _ledgerIdle is { } idle)
+            {
+                _ledgerIdle = null;
+                idle.TrySetResult();
+            }
         }
     }
 
@@ -238,7 +275,7 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain, ITopicEventTimeGr
     {
         foreach (var change in changes)
         {
-            await _ledger.RecordAsync(change);
+            await RecordInLedgerAsync(change);
         }
 
         if (changes.Count > 0)
@@ -255,7 +292,7 @@ public sealed class BrandTopicGrain : Grain, IBrandTopicGrain, ITopicEventTimeGr
             return null;
         }
 
-        await _ledger.RecordAsync(change);
+        await RecordInLedgerAsync(change);
         _state.MarkDirty();
         if (_options.WriteOnAlertChange)
         {

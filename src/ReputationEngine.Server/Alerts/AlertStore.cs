@@ -76,7 +76,8 @@ public sealed class AlertStore : IAlertLedger, IDisposable
 
     private async Task CommitAsync(List<PendingChange> group)
     {
-        await using var connection = await database.OpenForWriteAsync(_stopping.Token);
+        // Urgent: the topic that raised these waits for them, and so do the dashboards and webhooks.
+        await using var connection = await database.OpenForUrgentWriteAsync(_stopping.Token);
         // One transaction: the alert rows and the writers' rows (webhook outbox, escalation) commit together.
         await using var transaction = await connection.BeginTransactionAsync(_stopping.Token);
         await using var command = connection.Command("""

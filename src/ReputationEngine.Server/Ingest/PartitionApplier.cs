@@ -28,6 +28,12 @@ public sealed class PartitionApplier(string partition, IMentionLogStore store, I
 
     private readonly MentionPipeline _pipeline = new(grains);
     private readonly Dictionary<string, long> _sent = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Grains of <see cref="_sent"/> flushed by a checkpoint while ahead of it, with the sequence their stored state holds:
+    /// until the checkpoint passes that, they need no flush (under overload the topic lane runs far ahead of the case lane,
+    /// and its grains are busy while they write).
+    /// </summary>
+    private readonly Dictionary<string, long> _durable = new(StringComparer.Ordinal);
     private readonly Lock _sentLock = new();
     private readonly SemaphoreSlim _exclusive = new(1, 1);
     /// <summary>One slot per lane while it applies; a rewind takes both, so it never interleaves with a lane.</summary>
@@ -126,7 +132,7 @@ public sealed class PartitionApplier(string partition, IMentionLogStore store, I
             KeyValuePair<string, long>[] pending;
             using (_sentLock.EnterScope())
             {
-                pending = [.. _sent];
+                pending = [.. _sent.Where(p => !(_durable.TryGetValue(p.Key, out var durable) && durable >= upTo))];
             }
 
             if (upTo <= CheckpointSequence && pending.Length == 0)
@@ -144,9 +150,19 @@ public sealed class PartitionApplier(string partition, IMentionLogStore store, I
             {
                 foreach (var (key, sequence) in pending)
                 {
-                    if (_sent.TryGetValue(key, out var current) && current <= upTo)
+                    if (!_sent.TryGetValue(key, out var current))
+                    {
+                        continue;
+                    }
+
+                    if (current <= upTo)
                     {
                         _sent.Remove(key);
+                        _durable.Remove(key);
+                    }
+                    else
+                    {
+                        _durable[key] = sequence;
                     }
                 }
             }
@@ -228,6 +244,7 @@ public sealed class PartitionApplier(string partition, IMentionLogStore store, I
                 using (_sentLock.EnterScope())
                 {
                     _sent.Clear();
+                    _durable.Clear();
                 }
 
                 _rewindRequested = false;
@@ -342,7 +359,7 @@ public sealed class PartitionApplier(string partition, IMentionLogStore store, I
         var check = new MentionBatch(partition, [], expected, Flush: true);
         return key[0] switch
         {
-            RoutedBatch.TopicKind => grains.GetCachedGrain<IBrandTopicGrain>(id).ApplyAsync(check),
+            RoutedBatch.TopicKind => grains.GetCachedGrain<IBrandTopicGrain>(id).CheckpointAsync(partition, expected),
             RoutedBatch.CustomerKind => grains.GetCachedGrain<ICustomerGrain>(id).ApplyAsync(check),
             _ => grains.GetCachedGrain<IConversationGrain>(id).ApplyAsync(check),
         };

@@ -21,6 +21,12 @@ public interface IEngineDatabase
     /// </summary>
     Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The same, for a write someone is waiting for as it happens (alerts): on SQLite it takes the next turn ahead of the
+    /// bulk writers queued with <see cref="OpenForWriteAsync"/>.
+    /// </summary>
+    Task<DbConnection> OpenForUrgentWriteAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Applies deploy/sql/&lt;provider&gt;/*.sql; every script is idempotent.</summary>
     Task ApplySchemaAsync(CancellationToken cancellationToken = default);
 }

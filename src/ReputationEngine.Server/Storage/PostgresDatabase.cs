@@ -20,6 +20,8 @@ public sealed class PostgresDatabase(string connectionString) : IEngineDatabase,
 
     public Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken = default) => OpenAsync(cancellationToken);
 
+    public Task<DbConnection> OpenForUrgentWriteAsync(CancellationToken cancellationToken = default) => OpenAsync(cancellationToken);
+
     public async Task ApplySchemaAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);

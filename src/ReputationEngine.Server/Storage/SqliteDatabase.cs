@@ -6,14 +6,14 @@ using SQLitePCL;
 namespace ReputationEngine.Server.Storage;
 
 /// <summary>The embedded default: one SQLite file under the data dir, for grain state and the engine's tables.</summary>
-public sealed class SqliteDatabase(string connectionString) : IEngineDatabase, IDisposable
+public sealed class SqliteDatabase(string connectionString) : IEngineDatabase
 {
     private static readonly ConditionalWeakTable<sqlite3, object> ConfiguredHandles = new();
     private static readonly object ConfiguredMarker = new();
     // WAL lets grain reads run beside the log writer; NORMAL sync is durable against process crashes.
     private const string ConnectionPragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
 
-    private readonly SemaphoreSlim _writeTurn = new(1, 1);
+    private readonly WriteTurns _writeTurns = new();
 
     public StorageProvider Provider => StorageProvider.Sqlite;
 
@@ -46,24 +46,26 @@ public sealed class SqliteDatabase(string connectionString) : IEngineDatabase, I
         return connection;
     }
 
-    public async Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken = default)
+    public Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken = default) => OpenForWriteAsync(urgent: false, cancellationToken);
+
+    public Task<DbConnection> OpenForUrgentWriteAsync(CancellationToken cancellationToken = default) => OpenForWriteAsync(urgent: true, cancellationToken);
+
+    private async Task<DbConnection> OpenForWriteAsync(bool urgent, CancellationToken cancellationToken)
     {
-        await _writeTurn.WaitAsync(cancellationToken);
+        await _writeTurns.WaitAsync(urgent, cancellationToken);
         try
         {
             var connection = Open();
             // Component.Dispose raises Disposed exactly once: the next writer's turn starts when this one is done.
-            connection.Disposed += (_, _) => _writeTurn.Release();
+            connection.Disposed += (_, _) => _writeTurns.Release();
             return connection;
         }
         catch
         {
-            _writeTurn.Release();
+            _writeTurns.Release();
             throw;
         }
     }
-
-    public void Dispose() => _writeTurn.Dispose();
 
     public Task ApplySchemaAsync(CancellationToken cancellationToken = default)
     {

@@ -15,7 +15,7 @@ public sealed class GroupCommitGrainStorageTests
     [Fact]
     public async Task Read_OfAGrainWithAQueuedWrite_WaitsForItAndSeesIt()
     {
-        using var database = await NewDatabaseAsync();
+        var database = await NewDatabaseAsync();
         using var storage = NewStorage(database);
         var grain = GrainId.Create("customer", "tw:race");
 
@@ -45,7 +45,7 @@ public sealed class GroupCommitGrainStorageTests
     [Fact]
     public async Task Inserts_OfOneGrainByTwoWritersInOneGroup_FirstWinsAndSecondConflicts()
     {
-        using var database = await NewDatabaseAsync();
+        var database = await NewDatabaseAsync();
         using var storage = NewStorage(database);
         var grain = GrainId.Create("conversation", "tw:post-1");
 

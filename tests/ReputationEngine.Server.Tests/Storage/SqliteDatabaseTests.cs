@@ -16,7 +16,7 @@ public sealed class SqliteDatabaseTests : IDisposable
     [Fact]
     public void EveryConnection_FirstOrPooled_HasTheEnginesSettings()
     {
-        using var database = new SqliteDatabase(SqliteDatabase.DefaultConnectionString(_dir));
+        var database = new SqliteDatabase(SqliteDatabase.DefaultConnectionString(_dir));
         for (var open = 0; open < 3; open++)
         {
             // The first open configures a new handle; the next ones reuse it from the pool.
@@ -36,7 +36,7 @@ public sealed class SqliteDatabaseTests : IDisposable
     [Fact]
     public void AfterThePoolIsCleared_NewHandlesAreConfiguredAgain()
     {
-        using var database = new SqliteDatabase(SqliteDatabase.DefaultConnectionString(_dir));
+        var database = new SqliteDatabase(SqliteDatabase.DefaultConnectionString(_dir));
         using (database.Open())
         {
         }
