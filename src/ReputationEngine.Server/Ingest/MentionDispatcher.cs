@@ -30,11 +30,11 @@ public sealed class MentionDispatcher(
     public const int MaxBatchSize = PartitionApplier.MaxBatchSize;
     public const int MaxQueuedGroups = 512;
     /// <summary>
-    /// Batches the topic lane hands to the case lane in memory (16 × 4 000 mentions); past that the case lane reads them
-    /// from the log when it gets there, so a long overload costs log reads, not memory.
+    /// Batches the topic lane hands to the case lane in memory (each up to 4 000 mentions, or one larger log append); past
+    /// that the case lane reads them from the log when it gets there, so a long overload costs log reads, not memory.
     /// </summary>
     public const int MaxQueuedCaseBatches = 16;
-    /// <summary>The case lane waits while the topic lane has more than this many mentions to apply (two batches).</summary>
+    /// <summary>The case lane waits while the topic lane has more than this many mentions to apply (two full batches).</summary>
     public const int MaxTopicBacklogBeforeCasesYield = 2 * MaxBatchSize;
     private static readonly TimeSpan CasesYieldPoll = TimeSpan.FromMilliseconds(20);
     /// <summary>
@@ -104,10 +104,10 @@ public sealed class MentionDispatcher(
         });
         var producer = ProduceAsync(prepared.Writer, stoppingToken);
         var idleCheckpoints = CheckpointWhenIdleAsync(stoppingToken);
-        var cases = ApplyCasesAsync(stoppingToken);
+        var cases = RunCaseLaneAsync(stoppingToken);
         try
         {
-            await ApplyTopicsAsync(prepared.Reader, stoppingToken);
+            await RunTopicLaneAsync(prepared.Reader, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -123,7 +123,7 @@ public sealed class MentionDispatcher(
     }
 
     /// <summary>The topic lane: each prepared batch to its topics, then handed to the case lane.</summary>
-    private async Task ApplyTopicsAsync(ChannelReader<Task<RoutedBatch>> prepared, CancellationToken stoppingToken)
+    private async Task RunTopicLaneAsync(ChannelReader<Task<RoutedBatch>> prepared, CancellationToken stoppingToken)
     {
         var previous = _applier.TopicsAppliedSequence;
         await foreach (var preparing in prepared.ReadAllAsync(stoppingToken))
@@ -145,7 +145,7 @@ public sealed class MentionDispatcher(
     /// The case lane: the batches the topic lane hands over, in log order; what it could not hand over (the queue was
     /// full) is read back from the log first.
     /// </summary>
-    private async Task ApplyCasesAsync(CancellationToken stoppingToken)
+    private async Task RunCaseLaneAsync(CancellationToken stoppingToken)
     {
         try
         {
