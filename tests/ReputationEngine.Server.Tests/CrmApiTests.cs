@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using ReputationEngine.Server.Storage;
 using ReputationEngine.Server.Tests.Infrastructure;
 using static ReputationEngine.Server.Tests.Infrastructure.Mentions;
 
@@ -147,8 +147,9 @@ public sealed class CrmApiTests(SharedEngine engine) : IClassFixture<SharedEngin
 
     private async Task<long> CountRowsWithAsync(string table, string column, string text)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(engine.Factory.DataDir, "reputation.db")}");
-        await connection.OpenAsync();
+        // The engine's own way in: on SQLite the mention log is a file of its own.
+        var database = new SqliteDatabase(SqliteDatabase.DefaultConnectionString(engine.Factory.DataDir));
+        await using var connection = table == "mention_log" ? database.OpenLog() : database.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM {table} WHERE instr(CAST({column} AS BLOB), @text) > 0";
         command.Parameters.AddWithValue("@text", Encoding.UTF8.GetBytes(text));

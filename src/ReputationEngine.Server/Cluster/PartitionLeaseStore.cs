@@ -1,9 +1,10 @@
+using ReputationEngine.Server.MentionLog;
 using ReputationEngine.Server.Storage;
 
 namespace ReputationEngine.Server.Cluster;
 
 /// <summary>The <c>partition_lease</c> table: which silo dispatches which mention-log partition, until when.</summary>
-public sealed class PartitionLeaseStore(IEngineDatabase database, TimeProvider time)
+public sealed class PartitionLeaseStore(IEngineDatabase database, IMentionLogStore log, TimeProvider time)
 {
     /// <summary>
     /// Takes or extends the lease of <paramref name="partition"/> for <paramref name="owner"/>: succeeds when the
@@ -39,22 +40,28 @@ public sealed class PartitionLeaseStore(IEngineDatabase database, TimeProvider t
     /// <summary>Partitions whose lease has expired while the log still holds mentions beyond their checkpoint.</summary>
     public async Task<IReadOnlyList<string>> FindOrphanedAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("""
-            SELECT l.partition FROM partition_lease l
-            WHERE l.expires_at < @now
-              AND EXISTS (SELECT 1 FROM mention_log m
-                          WHERE m.partition = l.partition
-                            AND m.seq > COALESCE((SELECT c.applied_seq FROM ingest_checkpoint c WHERE c.partition = l.partition), 0))
-            """);
-        command.Parameter("now", time.GetUtcNow().ToUnixTimeMilliseconds());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var result = new List<string>();
-        while (await reader.ReadAsync(cancellationToken))
+        var expired = new List<string>();
+        await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            result.Add(reader.GetString(0));
+            await using var command = connection.Command("SELECT partition FROM partition_lease WHERE expires_at < @now");
+            command.Parameter("now", time.GetUtcNow().ToUnixTimeMilliseconds());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                expired.Add(reader.GetString(0));
+            }
         }
 
-        return result;
+        // The log may be elsewhere (SQLite keeps it in a file of its own): ask it per partition, there are few.
+        var orphaned = new List<string>();
+        foreach (var partition in expired)
+        {
+            if (await log.HasUncheckpointedAsync(partition, cancellationToken))
+            {
+                orphaned.Add(partition);
+            }
+        }
+
+        return orphaned;
     }
 }

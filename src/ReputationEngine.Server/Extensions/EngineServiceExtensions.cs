@@ -56,7 +56,9 @@ public static class EngineServiceExtensions
         services.AddOptions<IngestOptions>()
             .Bind(builder.Configuration.GetSection(IngestOptions.Section))
             .Validate(o => o.MaxUncheckpointedMentions > 0, "Ingest__MaxUncheckpointedMentions must be positive.")
+            .Validate(o => o.MaxCaseLaneBacklog >= 0, "Ingest__MaxCaseLaneBacklog must not be negative.")
             .ValidateOnStart();
+        services.AddSingleton<LogWriterBacklog>();
         services.AddSingleton<MentionDispatcher>();
         services.AddSingleton<CustomerErasure>();
         services.AddSingleton<MentionLogWriter>();

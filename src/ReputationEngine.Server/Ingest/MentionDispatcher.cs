@@ -24,6 +24,7 @@ public sealed class MentionDispatcher(
     IngestPartition partition,
     IGrainFactory grains,
     PendingSeeds seeds,
+    LogWriterBacklog logWriterBacklog,
     IOptions<IngestOptions> options,
     ILogger<MentionDispatcher> logger) : BackgroundService
 {
@@ -38,6 +39,12 @@ public sealed class MentionDispatcher(
     public const int MaxTopicBacklogBeforeCasesYield = 2 * MaxBatchSize;
     private static readonly TimeSpan CasesYieldPoll = TimeSpan.FromMilliseconds(20);
     /// <summary>
+    /// The log writer waits before its next round while the topic lane is further behind than this (one writer round), so
+    /// an alert is never more than about two rounds behind the mentions that raised it, however fast they arrive.
+    /// </summary>
+    public const int MaxTopicLagBeforeIngestWaits = MentionLogWriter.MaxMentionsPerCommit;
+    private static readonly TimeSpan TopicLagPoll = TimeSpan.FromMilliseconds(5);
+    /// <summary>
     /// A crash replays at most this much of the log. Each busy topic writes its whole state at every checkpoint; 5 s
     /// halved that cost in a profile but measured no different end to end (docs/benchmarks.md), so it stays short.
     /// </summary>
@@ -47,6 +54,7 @@ public sealed class MentionDispatcher(
         new BoundedChannelOptions(MaxQueuedGroups) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly PartitionApplier _applier = new(partition.Name, store, grains, seeds, logger);
     private readonly long _maxUncheckpointed = options.Value.MaxUncheckpointedMentions;
+    private readonly long _maxCaseLaneBacklog = options.Value.MaxCaseLaneBacklog;
     private readonly Channel<CaseWork> _cases = Channel.CreateBounded<CaseWork>(
         new BoundedChannelOptions(MaxQueuedCaseBatches) { SingleReader = true, SingleWriter = true });
     private long _checkpointWaits;
@@ -85,6 +93,15 @@ public sealed class MentionDispatcher(
 
         Interlocked.Add(ref _accepted, mentions.Length);
         await _incoming.Writer.WriteAsync(mentions, cancellationToken);
+    }
+
+    /// <summary>Detection first, also at the door: completes when the topic lane is within <see cref="MaxTopicLagBeforeIngestWaits"/>.</summary>
+    public async ValueTask WaitForTopicLaneAsync(CancellationToken cancellationToken)
+    {
+        while (Interlocked.Read(ref _accepted) - Interlocked.Read(ref _topicsApplied) > MaxTopicLagBeforeIngestWaits)
+        {
+            await Task.Delay(TopicLagPoll, cancellationToken);
+        }
     }
 
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -200,8 +217,7 @@ public sealed class MentionDispatcher(
 
     private async Task ApplyCasesAsync(RoutedBatch routed, CancellationToken stoppingToken)
     {
-        // Detection first: while the topic lane has a backlog, the CPU is its own.
-        while (Interlocked.Read(ref _accepted) - Interlocked.Read(ref _topicsApplied) > MaxTopicBacklogBeforeCasesYield)
+        while (ShouldCasesYield())
         {
             await Task.Delay(CasesYieldPoll, stoppingToken);
         }
@@ -217,6 +233,17 @@ public sealed class MentionDispatcher(
             Interlocked.Increment(ref _checkpointWaits);
             await CheckpointNowAsync(stoppingToken);
         }
+    }
+
+    /// <summary>
+    /// Accepting and detection first: while the topic lane has a backlog, the CPU is its own; while a log-writer round of
+    /// mentions waits to be logged, it goes to taking them in, unless the case lane is already too far behind.
+    /// </summary>
+    private bool ShouldCasesYield()
+    {
+        var accepted = Interlocked.Read(ref _accepted);
+        return accepted - Interlocked.Read(ref _topicsApplied) > MaxTopicBacklogBeforeCasesYield
+            || (logWriterBacklog.Mentions >= MentionLogWriter.MaxMentionsPerCommit && accepted - Interlocked.Read(ref _applied) < _maxCaseLaneBacklog);
     }
 
     /// <summary>A batch the topic lane applied, for the case lane.</summary>

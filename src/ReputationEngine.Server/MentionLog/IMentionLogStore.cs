@@ -21,6 +21,15 @@ public interface IMentionLogStore
     /// <summary>Records that every mention of the partition up to <paramref name="sequence"/> is durable in grain state.</summary>
     Task SetCheckpointAsync(string partition, long sequence, CancellationToken cancellationToken);
 
+    /// <summary>Whether the partition holds mentions beyond its checkpoint (work a takeover must replay).</summary>
+    Task<bool> HasUncheckpointedAsync(string partition, CancellationToken cancellationToken);
+
+    /// <summary>Privacy erasure: the ids of every logged mention by this author.</summary>
+    Task<HashSet<string>> MentionIdsByAuthorAsync(string authorId, CancellationToken cancellationToken);
+
+    /// <summary>Privacy erasure: the conversations this author's logged mentions belong to.</summary>
+    Task<List<string>> ConversationIdsByAuthorAsync(string authorId, CancellationToken cancellationToken);
+
     /// <summary>Privacy erasure: blanks the text of every logged mention by this author.</summary>
     Task<int> EraseAuthorTextAsync(string authorId, CancellationToken cancellationToken);
 

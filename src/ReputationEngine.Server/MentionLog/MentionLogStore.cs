@@ -4,17 +4,27 @@ using ReputationEngine.Server.Storage;
 
 namespace ReputationEngine.Server.MentionLog;
 
-/// <summary>The mention log in the engine database (deploy/sql/&lt;provider&gt;/003-mention-log.sql).</summary>
+/// <summary>
+/// The mention log in the engine database (deploy/sql/postgres/003-mention-log.sql; on SQLite a file of its own,
+/// deploy/sql/sqlite/mention-log). Every query here opens the log's connections (<see cref="IEngineDatabase.OpenLogAsync"/>).
+/// </summary>
 public sealed class MentionLogStore(IEngineDatabase database, TimeProvider time) : IMentionLogStore
 {
     public async Task<AppendOutcome[]> AppendAsync(string partition, IReadOnlyList<Mention> mentions, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenForWriteAsync(cancellationToken);
+        // Serialized before taking the write turn: on SQLite every other writer (alerts too) waits while it is held.
+        var payloads = new byte[mentions.Count][];
+        for (var i = 0; i < payloads.Length; i++)
+        {
+            payloads[i] = MentionSerializer.Serialize(mentions[i]);
+        }
+
+        await using var connection = await database.OpenForLogWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var received = time.GetUtcNow().ToUnixTimeMilliseconds();
         var outcomes = database.Provider == StorageProvider.Postgres
-            ? await AppendAllAtOnceAsync(connection, transaction, partition, received, mentions, cancellationToken)
-            : await AppendInChunksAsync(connection, transaction, partition, received, mentions, cancellationToken);
+            ? await AppendAllAtOnceAsync(connection, transaction, partition, received, mentions, payloads, cancellationToken)
+            : await AppendInChunksAsync(connection, transaction, partition, received, mentions, payloads, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return outcomes;
     }
@@ -28,7 +38,7 @@ public sealed class MentionLogStore(IEngineDatabase database, TimeProvider time)
     /// of their time binding parameters by name.
     /// </summary>
     private static async Task<AppendOutcome[]> AppendInChunksAsync(DbConnection connection, DbTransaction transaction, string partition, long received,
-        IReadOnlyList<Mention> mentions, CancellationToken cancellationToken)
+        IReadOnlyList<Mention> mentions, byte[][] payloads, CancellationToken cancellationToken)
     {
         var outcomes = new AppendOutcome[mentions.Count];
         DbCommand? full = null;
@@ -53,7 +63,7 @@ public sealed class MentionLogStore(IEngineDatabase database, TimeProvider time)
                 {
                     command.Parameters[2 + (3 * i)].Value = mentions[start + i].Id;
                     command.Parameters[3 + (3 * i)].Value = mentions[start + i].AuthorId;
-                    command.Parameters[4 + (3 * i)].Value = MentionSerializer.Serialize(mentions[start + i]);
+                    command.Parameters[4 + (3 * i)].Value = payloads[start + i];
                 }
 
                 var inserted = new Dictionary<string, long>(rows, StringComparer.Ordinal);
@@ -115,16 +125,14 @@ public sealed class MentionLogStore(IEngineDatabase database, TimeProvider time)
     /// (ORDER BY ordinality), so sequences still follow the order the requests arrived in.
     /// </summary>
     private static async Task<AppendOutcome[]> AppendAllAtOnceAsync(DbConnection connection, DbTransaction transaction, string partition, long received,
-        IReadOnlyList<Mention> mentions, CancellationToken cancellationToken)
+        IReadOnlyList<Mention> mentions, byte[][] payloads, CancellationToken cancellationToken)
     {
         var ids = new string[mentions.Count];
         var authors = new string[mentions.Count];
-        var payloads = new byte[mentions.Count][];
         for (var i = 0; i < mentions.Count; i++)
         {
             ids[i] = mentions[i].Id;
             authors[i] = mentions[i].AuthorId;
-            payloads[i] = MentionSerializer.Serialize(mentions[i]);
         }
 
         await using var insert = connection.Command("""
@@ -161,7 +169,7 @@ public sealed class MentionLogStore(IEngineDatabase database, TimeProvider time)
 
     public async Task<IReadOnlyList<LoggedMention>> ReadAsync(string partition, long afterSequence, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenLogAsync(cancellationToken);
         await using var command = connection.Command("SELECT seq, payload FROM mention_log WHERE partition = @p AND seq > @after ORDER BY seq LIMIT @limit");
         command.Parameter("p", partition);
         command.Parameter("after", afterSequence);
@@ -184,7 +192,7 @@ public sealed class MentionLogStore(IEngineDatabase database, TimeProvider time)
 
     public async Task SetCheckpointAsync(string partition, long sequence, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenForWriteAsync(cancellationToken);
+        await using var connection = await database.OpenForLogWriteAsync(cancellationToken);
         await using var command = connection.Command("""
             INSERT INTO ingest_checkpoint (partition, applied_seq, updated_at) VALUES (@p, @seq, @now)
             ON CONFLICT (partition) DO UPDATE SET
@@ -197,9 +205,47 @@ public sealed class MentionLogStore(IEngineDatabase database, TimeProvider time)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<bool> HasUncheckpointedAsync(string partition, CancellationToken cancellationToken) =>
+        await GetLastSequenceAsync(partition, cancellationToken) > await GetCheckpointAsync(partition, cancellationToken);
+
+    public async Task<HashSet<string>> MentionIdsByAuthorAsync(string authorId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenLogAsync(cancellationToken);
+        await using var command = connection.Command("SELECT mention_id FROM mention_log WHERE author_id = @author");
+        command.Parameter("author", authorId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    public async Task<List<string>> ConversationIdsByAuthorAsync(string authorId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenLogAsync(cancellationToken);
+        await using var command = connection.Command(database.Provider == StorageProvider.Postgres
+            ? "SELECT DISTINCT convert_from(payload, 'UTF8')::jsonb ->> 'conversationId' FROM mention_log WHERE author_id = @author"
+            : "SELECT DISTINCT json_extract(CAST(payload AS TEXT), '$.conversationId') FROM mention_log WHERE author_id = @author");
+        command.Parameter("author", authorId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!reader.IsDBNull(0))
+            {
+                ids.Add(reader.GetString(0));
+            }
+        }
+
+        return ids;
+    }
+
     public async Task<int> EraseAuthorTextAsync(string authorId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenForWriteAsync(cancellationToken);
+        await using var connection = await database.OpenForLogWriteAsync(cancellationToken);
         await using var command = connection.Command(database.Provider == StorageProvider.Postgres
             ? """
               UPDATE mention_log
@@ -217,7 +263,7 @@ public sealed class MentionLogStore(IEngineDatabase database, TimeProvider time)
 
     public async Task<int> PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenForWriteAsync(cancellationToken);
+        await using var connection = await database.OpenForLogWriteAsync(cancellationToken);
         await using var command = connection.Command("""
             DELETE FROM mention_log
             WHERE received_at < @before
@@ -229,7 +275,7 @@ public sealed class MentionLogStore(IEngineDatabase database, TimeProvider time)
 
     private async Task<long> ScalarAsync(string sql, string partition, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenLogAsync(cancellationToken);
         await using var command = connection.Command(sql);
         command.Parameter("p", partition);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));

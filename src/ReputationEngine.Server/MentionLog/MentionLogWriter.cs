@@ -9,7 +9,8 @@ namespace ReputationEngine.Server.MentionLog;
 /// one loop commits everything queued in one transaction (group commit), then hands the durable mentions to
 /// the dispatcher in log order. A request's task completes only after its mentions are committed.
 /// </summary>
-public sealed class MentionLogWriter(IMentionLogStore store, IngestPartition partition, MentionDispatcher dispatcher, ILogger<MentionLogWriter> logger)
+public sealed class MentionLogWriter(
+    IMentionLogStore store, IngestPartition partition, MentionDispatcher dispatcher, LogWriterBacklog backlog, ILogger<MentionLogWriter> logger)
     : BackgroundService
 {
     /// <summary>Requests waiting for the writer; beyond this, callers wait (backpressure on ingest).</summary>
@@ -33,7 +34,17 @@ public sealed class MentionLogWriter(IMentionLogStore store, IngestPartition par
         }
 
         var request = new Request(mentions, new TaskCompletionSource<AppendOutcome[]>(TaskCreationOptions.RunContinuationsAsynchronously));
-        await _requests.Writer.WriteAsync(request, cancellationToken);
+        backlog.Added(mentions.Count);
+        try
+        {
+            await _requests.Writer.WriteAsync(request, cancellationToken);
+        }
+        catch
+        {
+            backlog.Taken(mentions.Count);
+            throw;
+        }
+
         return await request.Completion.Task.WaitAsync(cancellationToken);
     }
 
@@ -43,6 +54,8 @@ public sealed class MentionLogWriter(IMentionLogStore store, IngestPartition par
         var mentions = new List<Mention>();
         while (await _requests.Reader.WaitToReadAsync(stoppingToken))
         {
+            // Accepting faster than the topics can detect would only make alerts late: the requests wait here instead.
+            await dispatcher.WaitForTopicLaneAsync(stoppingToken);
             group.Clear();
             mentions.Clear();
             while (mentions.Count < MaxMentionsPerCommit && _requests.Reader.TryRead(out var request))
@@ -50,6 +63,8 @@ public sealed class MentionLogWriter(IMentionLogStore store, IngestPartition par
                 group.Add(request);
                 mentions.AddRange(request.Mentions);
             }
+
+            backlog.Taken(mentions.Count);
 
             try
             {

@@ -27,6 +27,18 @@ public interface IEngineDatabase
     /// </summary>
     Task<DbConnection> OpenForUrgentWriteAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A connection for reading the mention log (<c>mention_log</c>, <c>ingest_checkpoint</c>) and nothing else: on SQLite
+    /// the log is a file of its own (<see cref="SqliteDatabase"/>). PostgreSQL: the same as <see cref="OpenAsync"/>.
+    /// </summary>
+    Task<DbConnection> OpenLogAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A connection for writing the mention log and nothing else. On SQLite its file has a writer of its own, taken in
+    /// turns apart from <see cref="OpenForWriteAsync"/>'s.
+    /// </summary>
+    Task<DbConnection> OpenForLogWriteAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Applies deploy/sql/&lt;provider&gt;/*.sql; every script is idempotent.</summary>
     Task ApplySchemaAsync(CancellationToken cancellationToken = default);
 }

@@ -22,6 +22,10 @@ public sealed class PostgresDatabase(string connectionString) : IEngineDatabase,
 
     public Task<DbConnection> OpenForUrgentWriteAsync(CancellationToken cancellationToken = default) => OpenAsync(cancellationToken);
 
+    public Task<DbConnection> OpenLogAsync(CancellationToken cancellationToken = default) => OpenAsync(cancellationToken);
+
+    public Task<DbConnection> OpenForLogWriteAsync(CancellationToken cancellationToken = default) => OpenAsync(cancellationToken);
+
     public async Task ApplySchemaAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);

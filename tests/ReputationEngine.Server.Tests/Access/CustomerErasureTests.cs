@@ -1,5 +1,5 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
+using ReputationEngine.Server.Storage;
 using ReputationEngine.Server.Tests.Infrastructure;
 using static ReputationEngine.Server.Tests.Infrastructure.Mentions;
 
@@ -28,8 +28,8 @@ public sealed class CustomerErasureTests
         Assert.Equal(1, snapshot.GetProperty("totalMentions").GetInt64());
 
         await engine.DisposeAsync();
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDir, "reputation.db")}");
-        connection.Open();
+        // On SQLite the mention log is a file of its own.
+        using var connection = new SqliteDatabase(SqliteDatabase.DefaultConnectionString(dataDir)).OpenLog();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM mention_log WHERE instr(CAST(payload AS TEXT), $s) > 0";
         command.Parameters.AddWithValue("$s", Secret);
