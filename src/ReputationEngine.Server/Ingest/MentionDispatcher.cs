@@ -44,6 +44,7 @@ public sealed class MentionDispatcher(
     /// </summary>
     public const int MaxTopicLagBeforeIngestWaits = MentionLogWriter.MaxMentionsPerCommit;
     private static readonly TimeSpan TopicLagPoll = TimeSpan.FromMilliseconds(5);
+    public static readonly TimeSpan MaxTopicLaneWait = TimeSpan.FromSeconds(5);
     /// <summary>
     /// A crash replays at most this much of the log. Each busy topic writes its whole state at every checkpoint; 5 s
     /// halved that cost in a profile but measured no different end to end (docs/benchmarks.md), so it stays short.
@@ -95,11 +96,23 @@ public sealed class MentionDispatcher(
         await _incoming.Writer.WriteAsync(mentions, cancellationToken);
     }
 
-    /// <summary>Detection first, also at the door: completes when the topic lane is within <see cref="MaxTopicLagBeforeIngestWaits"/>.</summary>
+    /// <summary>
+    /// Detection first, also at the door: completes when the topic lane is within <see cref="MaxTopicLagBeforeIngestWaits"/>,
+    /// or after <see cref="MaxTopicLaneWait"/> at most, so a stalled topic lane (a failing grain call being retried) slows
+    /// accepting down but never stops it: the log keeps taking mentions, and the lane applies them once it recovers.
+    /// </summary>
     public async ValueTask WaitForTopicLaneAsync(CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         while (Interlocked.Read(ref _accepted) - Interlocked.Read(ref _topicsApplied) > MaxTopicLagBeforeIngestWaits)
         {
+            if (Stopwatch.GetElapsedTime(started) >= MaxTopicLaneWait)
+            {
+                logger.LogWarning("Partition {Partition}: the topic lane is {Behind} mentions behind and made no room for {Wait}; logging the next mentions anyway",
+                    partition.Name, Interlocked.Read(ref _accepted) - Interlocked.Read(ref _topicsApplied), MaxTopicLaneWait);
+                return;
+            }
+
             await Task.Delay(TopicLagPoll, cancellationToken);
         }
     }
