@@ -39,6 +39,6 @@ public interface IEngineDatabase
     /// </summary>
     Task<DbConnection> OpenForLogWriteAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Applies deploy/sql/&lt;provider&gt;/*.sql; every script is idempotent.</summary>
+    /// <summary>Applies deploy/sql/&lt;provider&gt;/*.sql (SQLite: also sqlite/mention-log/*.sql, to the log's file); every script is idempotent.</summary>
     Task ApplySchemaAsync(CancellationToken cancellationToken = default);
 }
