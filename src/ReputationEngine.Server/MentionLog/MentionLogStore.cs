@@ -12,7 +12,7 @@ public sealed class MentionLogStore(IEngineDatabase database, TimeProvider time)
 {
     public async Task<AppendOutcome[]> AppendAsync(string partition, IReadOnlyList<Mention> mentions, CancellationToken cancellationToken)
     {
-        // Serialized before taking the write turn: on SQLite every other writer (alerts too) waits while it is held.
+        // Serialized before taking the write turn: on SQLite the log's other writers (checkpoint, pruning) wait while it is held.
         var payloads = new byte[mentions.Count][];
         for (var i = 0; i < payloads.Length; i++)
         {

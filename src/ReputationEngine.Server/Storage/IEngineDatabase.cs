@@ -14,7 +14,7 @@ public interface IEngineDatabase
     Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// A connection for writing. SQLite has one writer at a time and Microsoft.Data.Sqlite waits for its lock by
+    /// A connection for writing the main file. SQLite has one writer per file at a time and Microsoft.Data.Sqlite waits for its lock by
     /// blocking the thread (a grain's scheduler thread, often), so on SQLite writers take turns here, awaiting
     /// asynchronously; the turn ends when the connection is disposed. Do not open a second one while holding one.
     /// PostgreSQL needs no turns.

@@ -21,7 +21,8 @@ public sealed class SqliteDatabase : IEngineDatabase
     // WAL lets reads run beside the writer; NORMAL sync is durable against process crashes.
     private const string ConnectionPragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
     // The log's unique mention-id index takes a random insert per mention: a 64 MB page cache (SQLite's default is 2 MB)
-    // and checkpoints every 40 MB of WAL instead of 4 MB made a 25 000-mention append 1.7x faster (docs/benchmarks.md).
+    // and checkpoints every 40 MB of WAL instead of 4 MB, with the author index gone (its script), halved the cost of an
+    // append (MentionLogAppendBenchmark, docs/benchmarks.md).
     private const string MentionLogPragmas = ConnectionPragmas + " PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=10000;";
 
     private readonly WriteTurns _writeTurns = new();
@@ -45,7 +46,7 @@ public sealed class SqliteDatabase : IEngineDatabase
 
     public string MentionLogConnectionString { get; }
 
-    public static string MentionLogPathFor(string mainDataSource)
+    private static string MentionLogPathFor(string mainDataSource)
     {
         var full = Path.GetFullPath(mainDataSource);
         return Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + "-mentions" + Path.GetExtension(full));
