@@ -12,22 +12,18 @@ namespace ReputationEngine.Grains.Customers;
 /// </summary>
 public static class CustomerFold
 {
-    /// <summary>The ids of <see cref="CustomerState.Conversations"/> are indexed once the list is this long.</summary>
-    private const int IndexConversationsFrom = 32;
-
     /// <summary>
     /// Applies the batch's mentions that <paramref name="state"/> has not applied yet and moves its watermark.
     /// Throws when the state lacks work the partition expects it to hold (<see cref="Persistence.AppliedWatermarks.EnsureApplied"/>).
-    /// <paramref name="conversationIndex"/> is the caller's cache of the conversation ids (null: built when needed).
     /// </summary>
-    public static void Apply(CustomerState state, MentionBatch batch, DateTimeOffset now, ref HashSet<string>? conversationIndex)
+    public static void Apply(CustomerState state, MentionBatch batch, DateTimeOffset now)
     {
         state.Applied.EnsureApplied(batch.Partition, batch.ExpectedApplied);
         foreach (var item in batch.Items)
         {
             if (!state.Applied.IsApplied(batch.Partition, item.Sequence))
             {
-                Apply(state, item, ref conversationIndex);
+                Apply(state, item);
             }
         }
 
@@ -60,8 +56,7 @@ public static class CustomerFold
 
     public static CustomerAssessment Assess(CustomerState state, double influence, DateTimeOffset now)
     {
-        var history = state.History.Select(h => new SentimentEvent(h.At, (Analytics.Sentiment.SentimentClass)h.Label, h.Score)).ToArray();
-        return CustomerSegmentation.Assess(history, state.SentimentEwma, influence, state.LastSeenAt ?? now);
+        return CustomerSegmentation.Assess(state.History().ToEvents(), state.SentimentEwma, influence, state.LastSeenAt ?? now);
     }
 
     /// <summary>The full summary, segmentation included (the topic lists' entry).</summary>
@@ -89,7 +84,29 @@ public static class CustomerFold
             IsBrand = state.IsBrand,
         };
 
-    private static void Apply(CustomerState state, ScoredMention item, ref HashSet<string>? conversationIndex)
+    /// <summary>
+    /// Shares the topic ids of a state read from storage with every other customer in memory (each row read brings its
+    /// own copies of the same few strings, once per recent mention).
+    /// </summary>
+    public static void ShareTopics(CustomerState state)
+    {
+        if (state.Topics.Count > 0)
+        {
+            state.Topics = new HashSet<string>(state.Topics.Select(TopicNamePool.Name), StringComparer.Ordinal);
+        }
+
+        for (var i = 0; i < state.Recent.Count; i++)
+        {
+            var recent = state.Recent[i];
+            var shared = TopicNamePool.Set(recent.Topics);
+            if (!ReferenceEquals(shared, recent.Topics))
+            {
+                state.Recent[i] = recent with { Topics = shared };
+            }
+        }
+    }
+
+    private static void Apply(CustomerState state, ScoredMention item)
     {
         var mention = item.Mention;
         if (!state.Erased)
@@ -112,47 +129,20 @@ public static class CustomerFold
         {
             if (state.Topics.Count < CustomerGrain.MaxTopics)
             {
-                state.Topics.Add(topic);
+                state.Topics.Add(TopicNamePool.Name(topic));
             }
         }
 
         state.FirstSeenAt = state.FirstSeenAt is { } first && first < mention.CreatedAt ? first : mention.CreatedAt;
         state.LastSeenAt = state.LastSeenAt is { } last && last > mention.CreatedAt ? last : mention.CreatedAt;
-        AddBounded(state.History, new HistoryPoint(mention.CreatedAt, item.Label, item.Score), CustomerGrain.MaxHistory);
-        RememberConversation(state.Conversations, mention.ConversationId, ref conversationIndex);
+        state.History().Add(mention.CreatedAt, item.Label, item.Score, CustomerGrain.MaxHistory);
+        state.Conversations().Touch(mention.ConversationId, CustomerGrain.MaxConversations);
 
         // An erased customer's new mentions are counted but their text is not kept.
         if (!state.Erased)
         {
-            AddBounded(state.Recent, new RecentMention(mention.Id, mention.CreatedAt, mention.Text, item.Label, item.Score, mention.ConversationId, item.Topics),
+            AddBounded(state.Recent, new RecentMention(mention.Id, mention.CreatedAt, mention.Text, item.Label, item.Score, mention.ConversationId, TopicNamePool.Set(item.Topics)),
                 CustomerGrain.MaxRecentMentions);
-        }
-    }
-
-    private static void RememberConversation(List<string> conversations, string conversationId, ref HashSet<string>? index)
-    {
-        if (conversations.Count > 0 && conversations[^1] == conversationId)
-        {
-            return;
-        }
-
-        // A prolific author's list is long and most of their mentions start a conversation not in it: a set answers
-        // "is it there?" instead of a scan of up to MaxConversations ids per mention (2 % of a replay's CPU).
-        if (conversations.Count >= IndexConversationsFrom)
-        {
-            index ??= new HashSet<string>(conversations, StringComparer.Ordinal);
-        }
-
-        if (index is null || !index.Add(conversationId))
-        {
-            conversations.Remove(conversationId);
-        }
-
-        conversations.Add(conversationId);
-        if (conversations.Count > CustomerGrain.MaxConversations)
-        {
-            index?.Remove(conversations[0]);
-            conversations.RemoveAt(0);
         }
     }
 

@@ -38,9 +38,6 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     private readonly PendingSeeds _seeds;
     private bool _registered;
 
-    // The ids of State.Conversations (unique by construction), kept once the list is long enough for scanning it to cost.
-    private HashSet<string>? _conversationIndex;
-
     public CustomerGrain(
         [PersistentState("customer", StorageNames.Default)] IPersistentState<CustomerState> state,
         TimeProvider time,
@@ -80,6 +77,8 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
                 throw;
             }
         }
+
+        CustomerFold.ShareTopics(State);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -113,7 +112,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     public async Task<CustomerSummary?> ApplyAsync(MentionBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        CustomerFold.Apply(State, batch, _time.GetUtcNow(), ref _conversationIndex);
+        CustomerFold.Apply(State, batch, _time.GetUtcNow());
         if (batch.Items.Length > 0)
         {
             // Not Changed(): the ingest worker lists the summary returned here, one call per topic for the whole batch.
@@ -199,7 +198,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             RepliesReceived = State.RepliesReceived,
             Topics = [.. State.Topics.Order(StringComparer.Ordinal)],
             RecentMentions = [.. Enumerable.Reverse(State.Recent)],
-            Conversations = [.. Enumerable.Reverse(State.Conversations).Take(MaxRecentMentions)],
+            Conversations = State.Conversations().NewestFirst(MaxRecentMentions),
             FirstSeenAt = State.FirstSeenAt,
             LastSeenAt = State.LastSeenAt,
             Erased = State.Erased,
@@ -208,7 +207,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
 
     public Task<double> GetInfluenceAsync() => Task.FromResult(State.Mentions == 0 ? 0 : CustomerFold.Influence(State, _time.GetUtcNow()).Value);
 
-    public Task<string[]> GetConversationIdsAsync() => Task.FromResult(State.Conversations.ToArray());
+    public Task<string[]> GetConversationIdsAsync() => Task.FromResult(State.Conversations().ToArray());
 
     public async Task EraseAsync()
     {

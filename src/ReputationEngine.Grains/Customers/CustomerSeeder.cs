@@ -72,8 +72,7 @@ public sealed class CustomerSeeder(IGrainFactory grains, IServiceProvider servic
         {
             var now = time.GetUtcNow();
             var state = new CustomerState();
-            HashSet<string>? noIndex = null;
-            CustomerFold.Apply(state, batch, now, ref noIndex);
+            CustomerFold.Apply(state, batch, now);
             var summary = CustomerFold.AppliedSummary(customerId, state, _listInTopics, now);
             // Not inserted: a returning author, whose grain applies the mentions (its watermarks drop any it holds already).
             var inserted = await _storage.TryInsertAsync(StateName, grains.GetCachedGrain<ICustomerGrain>(customerId).GetGrainId(), state);

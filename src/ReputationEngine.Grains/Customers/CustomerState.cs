@@ -21,12 +21,40 @@ public sealed class CustomerState
     [Id(11)] public DateTimeOffset? LastSeenAt { get; set; }
     [Id(12)] public AppliedWatermarks Applied { get; set; } = new();
     [Id(13)] public bool Erased { get; set; }
-    /// <summary>Scores without text, newest last, at most <see cref="CustomerGrain.MaxHistory"/>.</summary>
-    [Id(14)] public List<HistoryPoint> History { get; set; } = [];
+    /// <summary>Rows written before <see cref="PackedHistory"/>: read, folded into it on first use, never written again.</summary>
+    [Id(14)] public List<HistoryPoint>? LegacyHistory { get; set; }
     [Id(15)] public long SharesReceived { get; set; }
     [Id(16)] public long RepliesReceived { get; set; }
     [Id(17)] public long SharerFollowers { get; set; }
     [Id(18)] public DateTimeOffset? LastEngagedAt { get; set; }
+    /// <summary>Rows written before <see cref="PackedConversations"/>: read, folded into it on first use, never written again.</summary>
+    [Id(19)] public List<string>? LegacyConversations { get; set; }
+    [Id(20)] public ConversationIdLog? PackedConversations { get; set; }
+    [Id(21)] public SentimentHistoryLog? PackedHistory { get; set; }
+
+    // Methods, not properties: state serializers that write every public property must not see them.
+
     /// <summary>Conversation ids, most recent last, at most <see cref="CustomerGrain.MaxConversations"/>.</summary>
-    [Id(19)] public List<string> Conversations { get; set; } = [];
+    public ConversationIdLog Conversations()
+    {
+        if (LegacyConversations is { } legacy)
+        {
+            PackedConversations = ConversationIdLog.From(legacy, CustomerGrain.MaxConversations);
+            LegacyConversations = null;
+        }
+
+        return PackedConversations ??= new();
+    }
+
+    /// <summary>Scores without text, newest last, at most <see cref="CustomerGrain.MaxHistory"/>.</summary>
+    public SentimentHistoryLog History()
+    {
+        if (LegacyHistory is { } legacy)
+        {
+            PackedHistory = SentimentHistoryLog.From(legacy, CustomerGrain.MaxHistory);
+            LegacyHistory = null;
+        }
+
+        return PackedHistory ??= new();
+    }
 }

@@ -1,0 +1,120 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using ReputationEngine.Abstractions.Customers;
+using ReputationEngine.Abstractions.Mentions;
+using ReputationEngine.Analytics.Sentiment;
+using ReputationEngine.Grains.Customers;
+
+namespace ReputationEngine.Grains.Tests;
+
+/// <summary>
+/// A customer's conversation ids and sentiment history are held packed (one buffer each): the same contents and order
+/// as the lists they replace, through Orleans' serializer, and read from rows written as lists before.
+/// </summary>
+public sealed class CustomerPackedStateTests
+{
+    private static readonly Serializer Serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+
+    private static T RoundTrip<T>(T value) => Serializer.Deserialize<T>(Serializer.SerializeToArray(value))!;
+
+    [Fact]
+    public void ConversationIdLog_MatchesAListModel_WithRevisitsTheBoundAndAReadBack()
+    {
+        const int max = 40;
+        var random = new Random(7);
+        var expected = new List<string>();
+        var log = new ConversationIdLog();
+        for (var i = 0; i < 2_000; i++)
+        {
+            // New ids of varied length (non-ASCII too), revisits of old ones and of the newest.
+            var id = random.Next(3) == 0 && expected.Count > 0 ? expected[random.Next(expected.Count)] : $"c{i}-{new string('é', random.Next(5))}";
+            expected.Remove(id);
+            expected.Add(id);
+            if (expected.Count > max)
+            {
+                expected.RemoveAt(0);
+            }
+
+            log.Touch(id, max);
+            if (i % 500 == 499)
+            {
+                log = RoundTrip(log);
+            }
+
+            Assert.Equal(expected.Count, log.Count);
+        }
+
+        Assert.Equal(expected, log.ToArray());
+        Assert.Equal(Enumerable.Reverse(expected).Take(5), log.NewestFirst(5));
+    }
+
+    [Fact]
+    public void ConversationIdLog_TouchingTheNewestAgain_ChangesNothing()
+    {
+        var log = ConversationIdLog.From(["a", "b"], max: 10);
+        log.Touch("b", max: 10);
+        log.Touch("a", max: 10);
+        log.Touch("a", max: 10);
+        Assert.Equal(["b", "a"], log.ToArray());
+    }
+
+    [Fact]
+    public void SentimentHistoryLog_KeepsTheNewestWithinTheBound_AsInstantsLabelsAndScores()
+    {
+        var start = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.FromHours(2));
+        var log = new SentimentHistoryLog();
+        for (var i = 0; i < 12; i++)
+        {
+            log.Add(start.AddMinutes(i), (SentimentLabel)(i % 3), i / 10f, max: 5);
+        }
+
+        var events = RoundTrip(log).ToEvents();
+        Assert.Equal(5, events.Length);
+        Assert.Equal(Enumerable.Range(7, 5).Select(i => start.AddMinutes(i)), events.Select(e => e.At));
+        Assert.Equal(Enumerable.Range(7, 5).Select(i => (SentimentClass)(i % 3)), events.Select(e => e.Label));
+        Assert.Equal(Enumerable.Range(7, 5).Select(i => i / 10f), events.Select(e => e.Score));
+    }
+
+    [Fact]
+    public void CustomerState_WrittenWithLists_ReadsIntoThePackedForm_AndIsWrittenPackedOnly()
+    {
+        var at = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
+        var old = new CustomerState
+        {
+            Mentions = 2,
+            LegacyConversations = ["c1", "c2"],
+            LegacyHistory = [new HistoryPoint(at, SentimentLabel.Negative, -0.5f), new HistoryPoint(at.AddHours(1), SentimentLabel.Positive, 0.75f)],
+        };
+
+        var read = RoundTrip(old);
+        Assert.Equal(["c1", "c2"], read.Conversations().ToArray());
+        Assert.Equal([(at, SentimentClass.Negative, -0.5f), (at.AddHours(1), SentimentClass.Positive, 0.75f)],
+            read.History().ToEvents().Select(e => (e.At, e.Label, e.Score)));
+        Assert.Null(read.LegacyConversations);
+        Assert.Null(read.LegacyHistory);
+
+        var again = RoundTrip(read);
+        Assert.Null(again.LegacyConversations);
+        Assert.Equal(["c1", "c2"], again.Conversations().ToArray());
+        Assert.Equal(2, again.History().Count);
+    }
+
+    [Fact]
+    public void ShareTopics_GivesEveryCustomerReadFromStorageTheSameTopicInstances()
+    {
+        CustomerState Read() => RoundTrip(new CustomerState
+        {
+            Topics = ["acme-packed-test"],
+            Recent = [new RecentMention("m1", DateTimeOffset.UnixEpoch, "text", SentimentLabel.Neutral, 0, "c1", ["acme-packed-test", "other-packed-test"])],
+        });
+
+        var (first, second) = (Read(), Read());
+        Assert.NotSame(first.Recent[0].Topics, second.Recent[0].Topics);
+        CustomerFold.ShareTopics(first);
+        CustomerFold.ShareTopics(second);
+        Assert.Same(first.Recent[0].Topics, second.Recent[0].Topics);
+        Assert.Same(first.Topics.Single(), second.Topics.Single());
+        Assert.Same(first.Topics.Single(), second.Recent[0].Topics[0]);
+        Assert.Equal(["acme-packed-test", "other-packed-test"], second.Recent[0].Topics);
+    }
+}
