@@ -100,21 +100,47 @@ public sealed class CustomerPackedStateTests
     }
 
     [Fact]
-    public void ShareTopics_GivesEveryCustomerReadFromStorageTheSameTopicInstances()
+    public void RecentMentionLog_KeepsTheNewestWithinTheBound_FieldForField()
     {
-        CustomerState Read() => RoundTrip(new CustomerState
-        {
-            Topics = ["acme-packed-test"],
-            Recent = [new RecentMention("m1", DateTimeOffset.UnixEpoch, "text", SentimentLabel.Neutral, 0, "c1", ["acme-packed-test", "other-packed-test"])],
-        });
+        var at = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.FromHours(-5));
+        RecentMention Mention(int i) => new(
+            $"m{i}", at.AddMinutes(i), i % 2 == 0 ? $"texte {i} très 👍" : "", (SentimentLabel)(i % 3), i / 8f,
+            i % 3 == 0 ? $"m{i}" : $"conv-{i}", i % 4 == 0 ? [] : ["acme", $"topic-{i}"]);
 
-        var (first, second) = (Read(), Read());
-        Assert.NotSame(first.Recent[0].Topics, second.Recent[0].Topics);
-        CustomerFold.ShareTopics(first);
-        CustomerFold.ShareTopics(second);
-        Assert.Same(first.Recent[0].Topics, second.Recent[0].Topics);
-        Assert.Same(first.Topics.Single(), second.Topics.Single());
-        Assert.Same(first.Topics.Single(), second.Recent[0].Topics[0]);
-        Assert.Equal(["acme-packed-test", "other-packed-test"], second.Recent[0].Topics);
+        var log = new RecentMentionLog();
+        for (var i = 0; i < 9; i++)
+        {
+            log.Add(Mention(i), max: 4);
+        }
+
+        var read = RoundTrip(log).NewestFirst();
+        Assert.Equal([Mention(8), Mention(7), Mention(6), Mention(5)], read, RecentMentionComparer.Instance);
+        Assert.Equal(at.AddMinutes(8).Offset, read[0].CreatedAt.Offset);
+    }
+
+    [Fact]
+    public void RecentMentionLog_ReadTwice_SharesTheTopicIds()
+    {
+        var log = RecentMentionLog.From([new RecentMention("m1", DateTimeOffset.UnixEpoch, "t", SentimentLabel.Neutral, 0, "m1", ["acme-packed-test"])], max: 5);
+        Assert.Same(RoundTrip(log).NewestFirst()[0].Topics, RoundTrip(log).NewestFirst()[0].Topics);
+    }
+
+    [Fact]
+    public void CustomerState_RecentWrittenAsAList_ReadsIntoThePackedForm()
+    {
+        var mention = new RecentMention("m1", DateTimeOffset.UnixEpoch, "hello", SentimentLabel.Positive, 0.5f, "c1", ["acme"]);
+        var read = RoundTrip(new CustomerState { LegacyRecent = [mention] });
+        Assert.Equal([mention], read.Recent().NewestFirst(), RecentMentionComparer.Instance);
+        Assert.Null(RoundTrip(read).LegacyRecent);
+    }
+
+    private sealed class RecentMentionComparer : IEqualityComparer<RecentMention>
+    {
+        public static readonly RecentMentionComparer Instance = new();
+
+        public bool Equals(RecentMention? x, RecentMention? y) =>
+            x is not null && y is not null && x with { Topics = [] } == y with { Topics = [] } && x.Topics.SequenceEqual(y.Topics);
+
+        public int GetHashCode(RecentMention obj) => obj.Id.GetHashCode(StringComparison.Ordinal);
     }
 }

@@ -84,28 +84,6 @@ public static class CustomerFold
             IsBrand = state.IsBrand,
         };
 
-    /// <summary>
-    /// Shares the topic ids of a state read from storage with every other customer in memory (each row read brings its
-    /// own copies of the same few strings, once per recent mention).
-    /// </summary>
-    public static void ShareTopics(CustomerState state)
-    {
-        if (state.Topics.Count > 0)
-        {
-            state.Topics = new HashSet<string>(state.Topics.Select(TopicNamePool.Name), StringComparer.Ordinal);
-        }
-
-        for (var i = 0; i < state.Recent.Count; i++)
-        {
-            var recent = state.Recent[i];
-            var shared = TopicNamePool.Set(recent.Topics);
-            if (!ReferenceEquals(shared, recent.Topics))
-            {
-                state.Recent[i] = recent with { Topics = shared };
-            }
-        }
-    }
-
     private static void Apply(CustomerState state, ScoredMention item)
     {
         var mention = item.Mention;
@@ -141,17 +119,8 @@ public static class CustomerFold
         // An erased customer's new mentions are counted but their text is not kept.
         if (!state.Erased)
         {
-            AddBounded(state.Recent, new RecentMention(mention.Id, mention.CreatedAt, mention.Text, item.Label, item.Score, mention.ConversationId, TopicNamePool.Set(item.Topics)),
+            state.Recent().Add(new RecentMention(mention.Id, mention.CreatedAt, mention.Text, item.Label, item.Score, mention.ConversationId, item.Topics),
                 CustomerGrain.MaxRecentMentions);
-        }
-    }
-
-    private static void AddBounded<T>(List<T> list, T item, int max)
-    {
-        list.Add(item);
-        if (list.Count > max)
-        {
-            list.RemoveAt(0);
         }
     }
 }

@@ -77,8 +77,6 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
                 throw;
             }
         }
-
-        CustomerFold.ShareTopics(State);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -197,7 +195,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             SharesReceived = State.SharesReceived,
             RepliesReceived = State.RepliesReceived,
             Topics = [.. State.Topics.Order(StringComparer.Ordinal)],
-            RecentMentions = [.. Enumerable.Reverse(State.Recent)],
+            RecentMentions = State.Recent().NewestFirst(),
             Conversations = State.Conversations().NewestFirst(MaxRecentMentions),
             FirstSeenAt = State.FirstSeenAt,
             LastSeenAt = State.LastSeenAt,
@@ -212,7 +210,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     public async Task EraseAsync()
     {
         State.Name = null;
-        State.Recent.Clear();
+        State.Recent().Clear();
         State.Erased = true;
         Changed();
         await FlushAsync();

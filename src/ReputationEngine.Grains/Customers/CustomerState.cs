@@ -15,8 +15,8 @@ public sealed class CustomerState
     [Id(6)] public long Negative { get; set; }
     [Id(7)] public double SentimentEwma { get; set; }
     [Id(8)] public HashSet<string> Topics { get; set; } = new(StringComparer.Ordinal);
-    /// <summary>Newest last, at most <see cref="CustomerGrain.MaxRecentMentions"/>.</summary>
-    [Id(9)] public List<RecentMention> Recent { get; set; } = [];
+    /// <summary>Rows written before <see cref="PackedRecent"/>: read, folded into it on first use, never written again.</summary>
+    [Id(9)] public List<RecentMention>? LegacyRecent { get; set; }
     [Id(10)] public DateTimeOffset? FirstSeenAt { get; set; }
     [Id(11)] public DateTimeOffset? LastSeenAt { get; set; }
     [Id(12)] public AppliedWatermarks Applied { get; set; } = new();
@@ -31,6 +31,7 @@ public sealed class CustomerState
     [Id(19)] public List<string>? LegacyConversations { get; set; }
     [Id(20)] public ConversationIdLog? PackedConversations { get; set; }
     [Id(21)] public SentimentHistoryLog? PackedHistory { get; set; }
+    [Id(22)] public RecentMentionLog? PackedRecent { get; set; }
 
     // Methods, not properties: state serializers that write every public property must not see them.
 
@@ -44,6 +45,18 @@ public sealed class CustomerState
         }
 
         return PackedConversations ??= new();
+    }
+
+    /// <summary>Mentions with text, newest last, at most <see cref="CustomerGrain.MaxRecentMentions"/>.</summary>
+    public RecentMentionLog Recent()
+    {
+        if (LegacyRecent is { } legacy)
+        {
+            PackedRecent = RecentMentionLog.From(legacy, CustomerGrain.MaxRecentMentions);
+            LegacyRecent = null;
+        }
+
+        return PackedRecent ??= new();
     }
 
     /// <summary>Scores without text, newest last, at most <see cref="CustomerGrain.MaxHistory"/>.</summary>
