@@ -59,6 +59,14 @@ public sealed class CustomerPackedStateTests
     }
 
     [Fact]
+    public void PackedLog_CutShort_IsRefusedWithItsPosition()
+    {
+        var packed = ConversationIdLog.From(["a", "bb"], max: 10).Packed;
+        var error = Assert.Throws<InvalidDataException>(() => new ConversationIdLog { Packed = packed[..^1] });
+        Assert.Contains("cut short at byte 5", error.Message);
+    }
+
+    [Fact]
     public void SentimentHistoryLog_KeepsTheNewestWithinTheBound_AsInstantsLabelsAndScores()
     {
         var start = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.FromHours(2));

@@ -16,6 +16,7 @@ public abstract class PackedLog
 
     [NonSerialized] private byte[] _buffer = [];
     [NonSerialized] private int _length;
+    [NonSerialized] private int _newestStart = -1;
 
     /// <summary>The records as stored (a copy: serializers may hold it after the grain's turn).</summary>
     [Id(0)]
@@ -27,13 +28,15 @@ public abstract class PackedLog
             _buffer = value ?? [];
             _length = _buffer.Length;
             Count = 0;
+            _newestStart = -1;
             for (var start = 0; start < _length; start = End(start))
             {
-                if (_length - start < LengthPrefix || End(start) > _length || EntryLength(start) < 0)
+                if (_length - start < LengthPrefix || EntryLength(start) < 0 || EntryLength(start) > _length - start - LengthPrefix)
                 {
                     throw new InvalidDataException($"A stored {GetType().Name} is cut short at byte {start} of {_length}.");
                 }
 
+                _newestStart = start;
                 Count++;
             }
         }
@@ -46,6 +49,7 @@ public abstract class PackedLog
     {
         _buffer = [];
         _length = 0;
+        _newestStart = -1;
         Count = 0;
     }
 
@@ -62,6 +66,7 @@ public abstract class PackedLog
 
         BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), size);
         write(_buffer.AsSpan(_length + LengthPrefix, size), state);
+        _newestStart = _length;
         _length = needed;
         Count++;
         while (Count > max)
@@ -85,16 +90,7 @@ public abstract class PackedLog
         return -1;
     }
 
-    protected ReadOnlySpan<byte> Newest()
-    {
-        var last = -1;
-        for (var start = 0; start < _length; start = End(start))
-        {
-            last = start;
-        }
-
-        return last < 0 ? default : Record(last);
-    }
+    protected ReadOnlySpan<byte> Newest() => _newestStart < 0 ? default : Record(_newestStart);
 
     protected void RemoveAt(int start)
     {
@@ -102,6 +98,23 @@ public abstract class PackedLog
         Buffer.BlockCopy(_buffer, end, _buffer, start, _length - end);
         _length -= end - start;
         Count--;
+        if (Count == 0)
+        {
+            _newestStart = -1;
+        }
+        else if (_newestStart >= end)
+        {
+            _newestStart -= end - start;
+        }
+        else if (_newestStart == start)
+        {
+            // The newest itself went: find the record now last.
+            _newestStart = -1;
+            for (var next = 0; next < _length; next = End(next))
+            {
+                _newestStart = next;
+            }
+        }
     }
 
     /// <summary>Calls <paramref name="read"/> for each record, oldest first.</summary>
