@@ -22,6 +22,16 @@ public static class OrleansHostingExtensions
     /// <summary>Orleans' activation collection settings (<c>Orleans__GrainCollection__*</c>) over the engine's defaults.</summary>
     public const string GrainCollectionSection = "Orleans:GrainCollection";
 
+    /// <summary>Orleans' grain directory settings (<c>Orleans__GrainDirectory__*</c>) over the engine's defaults.</summary>
+    public const string GrainDirectorySection = "Orleans:GrainDirectory";
+
+    /// <summary>
+    /// Grain locations a silo remembers. Orleans' default (a million) lets the cache grow for hours at a steady rate
+    /// (a new conversation or author is a new grain; ~300 bytes each); customers and conversations are placed on the
+    /// silo that applies them, so most lookups are local and a smaller cache costs few directory calls.
+    /// </summary>
+    public const int DefaultDirectoryCacheSize = 100_000;
+
     /// <summary>Above this share of the memory the process may use, idle activations are shed, least recently used first.</summary>
     public const double DefaultMemoryLimitPercent = 75;
 
@@ -120,6 +130,10 @@ public static class OrleansHostingExtensions
                     o.CollectionQuantum = DefaultCollectionQuantum;
                 })
                 .Bind(builder.Configuration.GetSection(GrainCollectionSection));
+
+            silo.Services.AddOptions<GrainDirectoryOptions>()
+                .Configure(o => o.CacheSize = DefaultDirectoryCacheSize)
+                .Bind(builder.Configuration.GetSection(GrainDirectorySection));
 
             silo.Configure<ClusterOptions>(o =>
             {
