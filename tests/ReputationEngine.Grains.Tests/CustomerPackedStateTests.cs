@@ -142,6 +142,16 @@ public sealed class CustomerPackedStateTests
         Assert.Null(RoundTrip(read).LegacyRecent);
     }
 
+    [Fact]
+    public void TopicNamePool_Share_GivesSetsReadApartTheSameInstances()
+    {
+        var (first, second) = (RoundTrip(new HashSet<string>(["acme-pool-test", "other-pool-test"])), RoundTrip(new HashSet<string>(["acme-pool-test"])));
+        Assert.NotSame(first.First(t => t == "acme-pool-test"), second.Single());
+        var (a, b) = (TopicNamePool.Share(first), TopicNamePool.Share(second));
+        Assert.Same(a.First(t => t == "acme-pool-test"), b.Single());
+        Assert.Equal(["acme-pool-test", "other-pool-test"], a.Order(StringComparer.Ordinal));
+    }
+
     private sealed class RecentMentionComparer : IEqualityComparer<RecentMention>
     {
         public static readonly RecentMentionComparer Instance = new();

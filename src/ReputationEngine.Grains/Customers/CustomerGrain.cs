@@ -77,6 +77,9 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
                 throw;
             }
         }
+
+        // A row read from storage brings its own copy of every topic id; an active customer keeps them all (up to 100).
+        State.Topics = TopicNamePool.Share(State.Topics);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

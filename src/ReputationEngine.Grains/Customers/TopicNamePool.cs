@@ -24,6 +24,23 @@ public static class TopicNamePool
         return Names.Count >= MaxPooled ? topic : Names.GetOrAdd(topic, topic);
     }
 
+    /// <summary>The same set with pooled instances (the set itself when empty).</summary>
+    public static HashSet<string> Share(HashSet<string> topics)
+    {
+        if (topics.Count == 0)
+        {
+            return topics;
+        }
+
+        var pooled = new HashSet<string>(topics.Count, StringComparer.Ordinal);
+        foreach (var topic in topics)
+        {
+            pooled.Add(Name(topic));
+        }
+
+        return pooled;
+    }
+
     public static string[] Set(string[] topics)
     {
         if (topics.Length == 0)
