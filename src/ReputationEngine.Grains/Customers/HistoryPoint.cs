@@ -2,7 +2,7 @@ using ReputationEngine.Abstractions.Mentions;
 
 namespace ReputationEngine.Grains.Customers;
 
-/// <summary>One scored mention in a customer's bounded history; no text, so it survives erasure.</summary>
+/// <summary>One point of a customer history as rows written before <see cref="SentimentHistoryLog"/> stored it: read from such rows only.</summary>
 [GenerateSerializer, Immutable]
 public sealed record HistoryPoint(
     [property: Id(0)] DateTimeOffset At,
